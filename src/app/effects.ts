@@ -1,0 +1,56 @@
+import type { IncidentEvent } from '../domain/events';
+import type { IncidentState } from '../domain/incident-state';
+import { timerDueAt } from '../../escalation/engine';
+import type { AppContext } from './context';
+import { jobIds } from './job-ids';
+import { positionOf } from './escalation-position';
+
+/**
+ * The effects of a stored event, as jobs. Runs after the append succeeded, so
+ * an effect never exists for an event that was not stored; a crash between the
+ * two is repaired by the reconcile job.
+ */
+export async function scheduleEffects(ctx: AppContext, event: IncidentEvent, state: IncidentState): Promise<void> {
+  const id = state.id;
+  switch (event.type) {
+    case 'Opened':
+      await ctx.queue.enqueue('page', { incidentId: id, generation: state.generation }, { jobId: jobIds.page(id, state.generation) });
+      await scheduleEscalationTimer(ctx, state);
+      await ctx.queue.enqueue('open-channel', { incidentId: id }, { jobId: jobIds.openChannel(id) });
+      await ctx.queue.enqueue('announce', { incidentId: id }, { jobId: jobIds.announce(id) });
+      return;
+    case 'Escalated':
+      await ctx.queue.enqueue('page', { incidentId: id, generation: event.generation }, { jobId: jobIds.page(id, event.generation) });
+      await scheduleEscalationTimer(ctx, state);
+      await refreshMessage(ctx, event, state);
+      return;
+    case 'Acknowledged':
+    case 'Resolved':
+    case 'Recovered':
+    case 'AlarmReceived':
+    case 'Paged':
+      await refreshMessage(ctx, event, state);
+      return;
+    case 'MessagePosted':
+    case 'ChannelOpened':
+    case 'EffectFailed':
+      return;
+  }
+}
+
+export async function scheduleEscalationTimer(ctx: AppContext, state: IncidentState): Promise<void> {
+  if (state.status !== 'open') return;
+  const dueAt = timerDueAt(state.policy, positionOf(state));
+  const delayMs = Math.max(0, dueAt - ctx.clock.now().getTime());
+  await ctx.queue.enqueue(
+    'escalate-check',
+    { incidentId: state.id, generation: state.generation },
+    { jobId: jobIds.escalateCheck(state.id, state.generation), delayMs },
+  );
+}
+
+async function refreshMessage(ctx: AppContext, event: IncidentEvent, state: IncidentState): Promise<void> {
+  if (!state.message) return;
+  await ctx.queue.enqueue('update-message', { incidentId: state.id }, { jobId: jobIds.updateMessage(state.id, event.seq) });
+  await ctx.queue.enqueue('thread-note', { incidentId: state.id, seq: event.seq }, { jobId: jobIds.threadNote(state.id, event.seq) });
+}

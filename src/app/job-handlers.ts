@@ -1,0 +1,26 @@
+import type { AppContext } from './context';
+import { announce, openChannel, pageResponders, postThreadNote, updateMessage } from './chat-effects';
+import { onEscalationTimer } from './escalation-timer';
+import { ingestAlarm } from './ingest-alarm';
+import type { JobName, JobPayloads } from './ports';
+import { reconcileOpenIncidents } from './reconcile';
+
+export type JobHandlers = { [N in JobName]: (data: JobPayloads[N], jobKey: string) => Promise<string> };
+
+/** One handler per job name; each returns a short outcome for logs and metrics. */
+export function createJobHandlers(ctx: AppContext): JobHandlers {
+  return {
+    'ingest-alarm': async ({ signal }, jobKey) => {
+      const outcome = await ingestAlarm(ctx, signal, jobKey);
+      ctx.metrics.alarmsReceived.inc({ source: signal.source, outcome });
+      return outcome;
+    },
+    page: ({ incidentId, generation }) => pageResponders(ctx, incidentId, generation),
+    'escalate-check': ({ incidentId, generation }) => onEscalationTimer(ctx, incidentId, generation),
+    'open-channel': ({ incidentId }) => openChannel(ctx, incidentId),
+    'update-message': ({ incidentId }) => updateMessage(ctx, incidentId),
+    'thread-note': ({ incidentId, seq }) => postThreadNote(ctx, incidentId, seq),
+    announce: ({ incidentId }) => announce(ctx, incidentId),
+    reconcile: () => reconcileOpenIncidents(ctx),
+  };
+}

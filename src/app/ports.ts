@@ -1,0 +1,109 @@
+import type { IncidentEvent, IncidentEventBody, Actor } from '../domain/events';
+import type { IncidentStatus } from '../domain/incident-state';
+
+/** What `list` shows and what channel look-ups need, kept beside the event log. */
+export interface IncidentSummary {
+  incidentId: string;
+  number: number;
+  title: string;
+  status: IncidentStatus;
+  levelId: string;
+  openedAt: string;
+  channelId?: string;
+  dedupKey?: string;
+}
+
+export interface IncidentStore {
+  /**
+   * Appends one event at exactly `seq` (the previous last seq + 1; 0 for Opened).
+   * Throws ConflictError when that seq is taken: another writer won, reload and retry.
+   */
+  append(incidentId: string, seq: number, body: IncidentEventBody, actor: Actor, at: Date): Promise<IncidentEvent>;
+  /** All events of an incident, oldest first; empty when unknown. */
+  load(incidentId: string): Promise<IncidentEvent[]>;
+  /**
+   * Claims a dedup key for an incident with a conditional write. When the key is
+   * already held, says by which incident.
+   */
+  claimDedupKey(dedupKey: string, incidentId: string): Promise<{ claimed: true } | { claimed: false; holder: string }>;
+  /** Which incident holds a dedup key, if any (a plain read, for OK alarms that must never open one). */
+  dedupHolder(dedupKey: string): Promise<string | undefined>;
+  /** Frees a key, only if `incidentId` still holds it. */
+  releaseDedupKey(dedupKey: string, incidentId: string): Promise<void>;
+  /** Atomic counter: 1, 2, 3… across all replicas. */
+  nextIncidentNumber(): Promise<number>;
+  /** Writes the summary row (idempotent: last write wins, rows only move forward in seq). */
+  saveSummary(summary: IncidentSummary, seq: number): Promise<void>;
+  listOpen(): Promise<IncidentSummary[]>;
+  findByChannel(channelId: string): Promise<IncidentSummary | undefined>;
+  /** Resolves when the store answers; throws otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Everything a chat surface needs to draw an incident. */
+export interface IncidentView {
+  incidentId: string;
+  number: number;
+  title: string;
+  status: IncidentStatus;
+  recovered: boolean;
+  levelId: string;
+  levelName: string;
+  responders: string[];
+  acknowledgedBy?: string;
+  openedAt: string;
+  rtoDeadline: string;
+  details: Record<string, string>;
+  alarmCount: number;
+  channelId?: string;
+}
+
+export interface ChatChannel {
+  id: string;
+  name: string;
+}
+
+/**
+ * The chat surface, Slack or the local console. Every method may throw; callers
+ * run them as jobs and retry.
+ */
+export interface Chat {
+  /** Creates the incident channel (a taken name gets the next free one) and invites responders. */
+  openIncidentChannel(view: IncidentView, preferredName: string): Promise<ChatChannel>;
+  /** Posts the incident message with its buttons; returns the message id (Slack `ts`). */
+  postIncidentMessage(channelId: string, view: IncidentView): Promise<string>;
+  updateIncidentMessage(channelId: string, ts: string, view: IncidentView): Promise<void>;
+  /** Mentions the responders where they will see it now (channel when it exists, DMs, alerts channel). */
+  page(view: IncidentView, responders: string[], levelName: string): Promise<void>;
+  /** A timeline line under the incident message. */
+  postThreadNote(channelId: string, threadTs: string, text: string): Promise<void>;
+  /** Announces a new incident in the alerts channel, when one is configured. */
+  announce(view: IncidentView): Promise<void>;
+}
+
+/** Durable background work (BullMQ in production). */
+export interface JobQueue {
+  /**
+   * Adds a job. A job whose `jobId` is already known does nothing, which is how
+   * duplicate enqueues and retries stay harmless. Resolves once the job is durable.
+   */
+  enqueue<N extends JobName>(name: N, data: JobPayloads[N], opts?: { jobId?: string; delayMs?: number }): Promise<void>;
+}
+
+export interface JobPayloads {
+  'ingest-alarm': { signal: import('../domain/alarm').AlarmSignal; receivedAt: string };
+  page: { incidentId: string; generation: number };
+  'escalate-check': { incidentId: string; generation: number };
+  'open-channel': { incidentId: string };
+  'update-message': { incidentId: string };
+  'thread-note': { incidentId: string; seq: number };
+  announce: { incidentId: string };
+  reconcile: Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;

@@ -1,0 +1,24 @@
+import type { AppContext } from './context';
+import { scheduleEscalationTimer } from './effects';
+import { loadIncident } from './incident-log';
+import { jobIds } from './job-ids';
+
+/**
+ * Re-enqueues the effects every open incident should have pending. Job ids are
+ * deterministic, so this adds nothing that already exists; it repairs the one
+ * gap of "store first, then enqueue": a crash between the two.
+ */
+export async function reconcileOpenIncidents(ctx: AppContext): Promise<string> {
+  const open = await ctx.store.listOpen();
+  ctx.metrics.openIncidents.set(open.length);
+  for (const summary of open) {
+    const state = await loadIncident(ctx, summary.incidentId);
+    if (state.status === 'resolved') continue;
+    if (!state.pagedGenerations.has(state.generation)) {
+      await ctx.queue.enqueue('page', { incidentId: state.id, generation: state.generation }, { jobId: jobIds.page(state.id, state.generation) });
+    }
+    await scheduleEscalationTimer(ctx, state);
+    if (!state.message) await ctx.queue.enqueue('open-channel', { incidentId: state.id }, { jobId: jobIds.openChannel(state.id) });
+  }
+  return `checked ${open.length} open incidents`;
+}

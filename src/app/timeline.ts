@@ -1,0 +1,40 @@
+import type { PolicySnapshot } from '../../escalation/policy-types';
+import type { IncidentEvent } from '../domain/events';
+
+/** One line of the incident's timeline, in words a responder reads at 3 a.m. */
+export function describeEvent(event: IncidentEvent, policy: PolicySnapshot): string {
+  const who = event.actor.kind === 'user' ? `<@${event.actor.id}>` : 'irbot';
+  const level = (i: number) => policy.levels[i]?.name ?? `level ${i + 1}`;
+  switch (event.type) {
+    case 'Opened':
+      return `Incident #${event.number} opened (${event.origin === 'alarm' ? 'by an alarm' : `declared by ${who}`}) at ${level(event.startLevelIndex)}: ${event.title}`;
+    case 'AlarmReceived':
+      return `Alarm ${event.state === 'alarm' ? 'firing' : event.state === 'ok' ? 'back to OK' : 'has insufficient data'} (${event.source}): ${event.title}`;
+    case 'Paged':
+      return `Paged ${level(event.levelIndex)}: ${event.responders.map(mention).join(', ')}`;
+    case 'Acknowledged':
+      return `Acknowledged by ${who}; escalation stopped`;
+    case 'Escalated':
+      return event.reason === 'timeout'
+        ? `Not acknowledged in time: escalated from ${level(event.fromLevelIndex)} to ${level(event.toLevelIndex)}`
+        : `Escalated by ${who} from ${level(event.fromLevelIndex)} to ${level(event.toLevelIndex)}`;
+    case 'Recovered':
+      return 'Alarm recovered (back to OK)';
+    case 'Resolved':
+      return `Resolved ${event.reason === 'auto' ? 'automatically' : `by ${who}`}${event.note ? `: ${event.note}` : ''}`;
+    case 'ChannelOpened':
+      return `Channel #${event.name} opened`;
+    case 'MessagePosted':
+      return 'Incident message posted';
+    case 'EffectFailed':
+      return `Could not ${event.effect}: ${event.error}`;
+  }
+}
+
+export function mention(id: string): string {
+  return id.startsWith('S') ? `<!subteam^${id}>` : `<@${id}>`;
+}
+
+export function formatTimeline(events: readonly IncidentEvent[], policy: PolicySnapshot): string[] {
+  return events.map((e) => `${e.at.slice(0, 19).replace('T', ' ')}Z  ${describeEvent(e, policy)}`);
+}

@@ -1,0 +1,39 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** One registry per process, so tests can build several engines side by side without clashes. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'irbot_process_' });
+  return {
+    registry,
+    alarmsReceived: new Counter({
+      name: 'irbot_alarms_received_total',
+      help: 'Alarms received, by source and outcome (accepted, rejected, opened, joined, duplicate, recovered, ignored)',
+      labelNames: ['source', 'outcome'] as const,
+      registers: [registry],
+    }),
+    incidentsOpened: new Counter({
+      name: 'irbot_incidents_opened_total',
+      help: 'Incidents opened, by origin (alarm or manual)',
+      labelNames: ['origin'] as const,
+      registers: [registry],
+    }),
+    escalations: new Counter({
+      name: 'irbot_escalations_total',
+      help: 'Escalations to a next level, by reason (timeout or manual)',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    pages: new Counter({ name: 'irbot_pages_total', help: 'Responders paged, by level', labelNames: ['level'] as const, registers: [registry] }),
+    jobDuration: new Histogram({
+      name: 'irbot_job_duration_seconds',
+      help: 'Background job durations, by job name and outcome',
+      labelNames: ['job', 'outcome'] as const,
+      buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    openIncidents: new Gauge({ name: 'irbot_open_incidents', help: 'Incidents not yet resolved (as last counted by this replica)', registers: [registry] }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,83 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import type { Worker } from 'bullmq';
+import type { Config } from '../config/load-config';
+import type { AppContext } from '../app/context';
+import { createJobHandlers } from '../app/job-handlers';
+import type { Chat, Clock } from '../app/ports';
+import { BullJobQueue, startWorker } from '../adapters/queue/bullmq-queue';
+import { createStore } from '../adapters/store/create-store';
+import { createHttpApp } from '../adapters/http/create-http-app';
+import { createSnsVerifier } from '../adapters/http/alarms/sns-verify';
+import { ConsoleChat } from '../adapters/console/console-chat';
+import { createLogger, type Logger } from '../observability/logger';
+import { createMetrics } from '../observability/metrics';
+
+export interface BotOptions {
+  chat?: Chat;
+  log?: Logger;
+  clock?: Clock;
+  /** Replaces how SNS certificates and subscribe URLs are fetched (tests trust a loopback CA). */
+  sns?: { fetchCertificate?: (url: URL) => Promise<string>; confirm?: (url: string) => Promise<void> };
+  reconcileEveryMs?: number;
+}
+
+export interface Bot {
+  ctx: AppContext;
+  port: number;
+  server: Server;
+  queue: BullJobQueue;
+  worker: Worker;
+  /** Drains: refuses new requests, lets running jobs finish, closes connections. */
+  stop(): Promise<void>;
+}
+
+export async function startBot(config: Readonly<Config>, opts: BotOptions = {}): Promise<Bot> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const metrics = createMetrics();
+  const { store, close: closeStore } = await createStore({ store: config.store, dataDir: config.dataDir, tablePrefix: config.tablePrefix });
+  // Producers fail fast when Redis is away (the HTTP caller gets a 5xx and retries);
+  // the worker's blocking connection must wait forever, as BullMQ requires.
+  const queueRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+  const workerRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const queue = new BullJobQueue(queueRedis, config.queuePrefix);
+  const chat = opts.chat ?? new ConsoleChat((line) => process.stdout.write(`${line}\n`));
+  const ctx: AppContext = { store, queue, chat, clock: opts.clock ?? { now: () => new Date() }, policy: config.policy, metrics, log };
+  const worker = startWorker({ connection: workerRedis, prefix: config.queuePrefix, concurrency: config.workerConcurrency, handlers: createJobHandlers(ctx), log, metrics });
+
+  let draining = false;
+  const verifier = createSnsVerifier({ certHostPattern: config.snsCertHostPattern, topicAllowList: config.snsTopicArns, fetchCertificate: opts.sns?.fetchCertificate });
+  const app = createHttpApp({
+    alarms: { queue, alarmToken: config.alarmToken, sns: { verifier, certHostPattern: config.snsCertHostPattern, confirm: opts.sns?.confirm, log }, log, metrics },
+    probes: [
+      { name: 'redis', check: async () => void (await queueRedis.ping()) },
+      { name: 'store', check: () => store.ping() },
+    ],
+    registry: metrics.registry,
+    log,
+    isDraining: () => draining,
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  await queue.scheduleReconcile(opts.reconcileEveryMs ?? 60_000);
+  await queue.enqueue('reconcile', {}, {});
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      draining = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker.close();
+      await queue.close();
+      await Promise.allSettled([queueRedis.quit(), workerRedis.quit()]);
+      await closeStore();
+    })());
+
+  log.info({ port, mode: config.slack ? (config.slack.appToken ? 'slack socket mode' : 'slack http') : 'local', actionsMode: config.actionsMode }, 'irbot started');
+  return { ctx, port, server, queue, worker, stop };
+}

@@ -1,0 +1,40 @@
+import type { Chat, ChatChannel, IncidentView } from '../../src/app/ports';
+
+export type ChatCall =
+  | { kind: 'openIncidentChannel'; incidentId: string; name: string }
+  | { kind: 'postIncidentMessage'; channelId: string; view: IncidentView }
+  | { kind: 'updateIncidentMessage'; channelId: string; ts: string; view: IncidentView }
+  | { kind: 'page'; incidentId: string; responders: string[]; levelName: string; at: number }
+  | { kind: 'postThreadNote'; channelId: string; text: string }
+  | { kind: 'announce'; incidentId: string };
+
+/** A chat that records what the engine asked of it: the test adapter of the Chat port. */
+export class RecordingChat implements Chat {
+  readonly calls: ChatCall[] = [];
+  private next = 1;
+
+  pages(incidentId?: string) {
+    return this.calls.filter((c): c is Extract<ChatCall, { kind: 'page' }> => c.kind === 'page' && (!incidentId || c.incidentId === incidentId));
+  }
+
+  async openIncidentChannel(view: IncidentView, preferredName: string): Promise<ChatChannel> {
+    this.calls.push({ kind: 'openIncidentChannel', incidentId: view.incidentId, name: preferredName });
+    return { id: `C${String(this.next++).padStart(8, '0')}`, name: preferredName };
+  }
+  async postIncidentMessage(channelId: string, view: IncidentView): Promise<string> {
+    this.calls.push({ kind: 'postIncidentMessage', channelId, view });
+    return `${this.next++}.000100`;
+  }
+  async updateIncidentMessage(channelId: string, ts: string, view: IncidentView): Promise<void> {
+    this.calls.push({ kind: 'updateIncidentMessage', channelId, ts, view });
+  }
+  async page(view: IncidentView, responders: string[], levelName: string): Promise<void> {
+    this.calls.push({ kind: 'page', incidentId: view.incidentId, responders, levelName, at: Date.now() });
+  }
+  async postThreadNote(channelId: string, _threadTs: string, text: string): Promise<void> {
+    this.calls.push({ kind: 'postThreadNote', channelId, text });
+  }
+  async announce(view: IncidentView): Promise<void> {
+    this.calls.push({ kind: 'announce', incidentId: view.incidentId });
+  }
+}
