@@ -77,13 +77,17 @@ const DETAIL_TYPE = 'CloudWatch Alarm State Change';
  * Throws AlarmInputError 400 (`unsupported` for other event types).
  */
 export function cloudWatchAlarmFromEventBridge(body: unknown, receivedAt: Date = new Date()): AlarmSignal {
-  const event = parseInput(eventBridgeAlarmSchema, body);
-  if (event['detail-type'] !== DETAIL_TYPE || event.source !== 'aws.cloudwatch') {
+  // Look at the event's type before its shape: another kind of event is "unsupported", not "broken".
+  const head = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const detailType = head['detail-type'];
+  const source = head['source'];
+  if (typeof detailType === 'string' && typeof source === 'string' && (detailType !== DETAIL_TYPE || source !== 'aws.cloudwatch')) {
     throw new AlarmInputError(
       'unsupported',
-      `detail-type: only "${DETAIL_TYPE}" events from source "aws.cloudwatch" are accepted, got "${event['detail-type'].slice(0, 100)}" from "${event.source.slice(0, 100)}"`,
+      `detail-type: only "${DETAIL_TYPE}" events from source "aws.cloudwatch" are accepted, got "${detailType.slice(0, 100)}" from "${source.slice(0, 100)}"`,
     );
   }
+  const event = parseInput(eventBridgeAlarmSchema, body);
   const d = event.detail;
   const alarmArn = event.resources?.find((r) => r.includes(':alarm:')) ?? event.resources?.[0];
   return {
