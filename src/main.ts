@@ -1,6 +1,8 @@
 import { loadConfig, redactedConfig } from './config/load-config';
 import { startBot } from './runtime/start-bot';
 import { createLogger } from './observability/logger';
+import { prepareLocalMode } from './local/local-mode';
+import { ensureRedis } from './runtime/ensure-redis';
 
 /** Composition root: config → adapters → start; SIGTERM drains and exits 0. */
 async function main(): Promise<void> {
@@ -10,15 +12,19 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const config = result.config;
-  const log = createLogger(config.logLevel);
+  // Local mode: the terminal is the chat, so logs go to a file under DATA_DIR.
+  const local = config.slack ? undefined : prepareLocalMode(config);
+  const log = local?.log ?? createLogger(config.logLevel);
   log.info({ config: redactedConfig(config) }, 'configuration loaded');
   if (config.actionsMode === 'live') log.warn('ACTIONS_MODE=live: approved recovery actions WILL change AWS resources');
 
-  const bot = await startBot(config, { log });
+  const ownRedis = await ensureRedis(config, process.env, log);
+  const bot = await startBot(config, { log, chat: local?.chat });
   const shutdown = (signal: string) => {
     log.info({ signal }, 'draining: no new requests, letting running jobs finish');
     bot.stop().then(
       () => {
+        ownRedis?.kill('SIGTERM');
         log.info('stopped cleanly');
         process.exit(0);
       },
@@ -30,6 +36,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  await local?.start(bot, () => shutdown('quit'));
 }
 
 main().catch((err: unknown) => {

@@ -21,7 +21,7 @@ export function startRepl(opts: ReplOptions): void {
   const terminal = Boolean(input.isTTY) && opts.output.isTerminal;
   // Without a terminal there is no prompt: it would glue itself to the next printed line.
   const rl = readline.createInterface({ input, output: terminal ? process.stdout : undefined, terminal });
-  opts.output.attach(rl);
+  opts.output.attach(rl, () => opts.session.prompt);
   let pending: Promise<unknown> = Promise.resolve();
   let quitting = false;
 
@@ -51,8 +51,11 @@ export function startRepl(opts: ReplOptions): void {
   rl.on('SIGINT', quit);
   rl.on('close', () => {
     if (quitting) return;
-    if (terminal) return quit();
-    void pending.then(() => opts.output.line('(stdin closed: no more console commands; the bot keeps serving HTTP until it gets SIGTERM)'));
+    // Ctrl-D at a keyboard means "I am done"; a pipe that ends is just a script that ran out.
+    if (input.isTTY) return quit();
+    void pending.then(() => {
+      if (!quitting) opts.output.line('(stdin closed: no more console commands; the bot keeps serving HTTP until it gets SIGTERM)');
+    });
   });
   prompt();
 }

@@ -25,6 +25,7 @@ const press: SessionCommand = {
   usage: 'press <N>',
   summary: 'presses button [N] of a message above',
   async run(s, arg) {
+    if (!arg) return s.tell(`Usage: ${this.usage}, where N is a number shown in [brackets] under an incident message.`);
     const n = Number(arg.replace(/^\[|\]$/g, ''));
     const button = Number.isInteger(n) ? s.buttons.find(n) : undefined;
     if (!button) return s.tell(`There is no button [${arg}]. Buttons are numbered in the incident messages above, e.g. press 1.`);

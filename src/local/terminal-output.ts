@@ -7,6 +7,7 @@ import readline from 'node:readline';
  */
 export class TerminalOutput {
   private rl?: readline.Interface;
+  private promptText?: () => string;
 
   constructor(private readonly stream: NodeJS.WriteStream = process.stdout) {}
 
@@ -15,8 +16,10 @@ export class TerminalOutput {
   }
 
   /** Only a terminal REPL needs redrawing; piped output stays plain lines. */
-  attach(rl: readline.Interface): void {
-    if (this.isTerminal) this.rl = rl;
+  attach(rl: readline.Interface, promptText: () => string): void {
+    if (!this.isTerminal) return;
+    this.rl = rl;
+    this.promptText = promptText;
   }
 
   detach(): void {
@@ -31,6 +34,8 @@ export class TerminalOutput {
     readline.cursorTo(this.stream, 0);
     readline.clearLine(this.stream, 0);
     this.stream.write(`${text}\n`);
+    // The current channel may have just moved (a new incident opened): show where commands go now.
+    if (this.promptText) this.rl.setPrompt(this.promptText());
     this.rl.prompt(true);
   };
 }

@@ -11,6 +11,7 @@ import { createStore } from '../adapters/store/create-store';
 import { createHttpApp } from '../adapters/http/create-http-app';
 import { createSnsVerifier } from '../adapters/http/alarms/sns-verify';
 import { ConsoleChat } from '../adapters/console/console-chat';
+import { createSlackSurface } from '../adapters/slack';
 import { createLogger, type Logger } from '../observability/logger';
 import { createMetrics } from '../observability/metrics';
 
@@ -42,8 +43,10 @@ export async function startBot(config: Readonly<Config>, opts: BotOptions = {}):
   const queueRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
   const workerRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const queue = new BullJobQueue(queueRedis, config.queuePrefix);
-  const chat = opts.chat ?? new ConsoleChat((line) => process.stdout.write(`${line}\n`));
+  const slack = config.slack ? createSlackSurface(config.slack, { alertsChannel: config.alertsChannel, log }) : undefined;
+  const chat = opts.chat ?? slack?.chat ?? new ConsoleChat((line) => process.stdout.write(`${line}\n`));
   const ctx: AppContext = { store, queue, chat, clock: opts.clock ?? { now: () => new Date() }, policy: config.policy, metrics, log };
+  const slackApp = await slack?.start({ ctx, redis: queueRedis, keyPrefix: config.queuePrefix });
   const worker = startWorker({ connection: workerRedis, prefix: config.queuePrefix, concurrency: config.workerConcurrency, handlers: createJobHandlers(ctx), log, metrics });
 
   let draining = false;
@@ -57,6 +60,7 @@ export async function startBot(config: Readonly<Config>, opts: BotOptions = {}):
     registry: metrics.registry,
     log,
     isDraining: () => draining,
+    slackRouter: slackApp?.router,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, () => resolve(s));
@@ -72,6 +76,7 @@ export async function startBot(config: Readonly<Config>, opts: BotOptions = {}):
     (stopping ??= (async () => {
       draining = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await slackApp?.stop();
       await worker.close();
       await queue.close();
       await Promise.allSettled([queueRedis.quit(), workerRedis.quit()]);

@@ -74,7 +74,7 @@ export class ConsoleChat implements Chat {
   }
 }
 
-export function headline(view: IncidentView): string {
+function headline(view: IncidentView): string {
   const state = view.status === 'acknowledged' && view.acknowledgedBy ? `acknowledged by ${mention(view.acknowledgedBy)}` : view.status;
   const recovered = view.recovered ? ' | alarm back to OK' : '';
   return plainText(`Incident #${view.number}: ${view.title} | ${view.levelName} (${view.levelId}) | ${state}${recovered} | RTO deadline ${view.rtoDeadline}`);

@@ -6,7 +6,6 @@ export const MAX_TITLE = 300;
 export const MAX_DETAIL_KEY = 100;
 export const MAX_DETAIL_VALUE = 2000;
 export const MAX_DETAILS = 50;
-export const MAX_KEY_PART = 512;
 
 const ELLIPSIS = '…';
 

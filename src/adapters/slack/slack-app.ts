@@ -1,0 +1,68 @@
+import { App, ExpressReceiver } from '@slack/bolt';
+import type { Router } from 'express';
+import type { Redis } from 'ioredis';
+import type { AppContext } from '../../app/context';
+import type { Config } from '../../config/load-config';
+import { slackLogger } from './bolt-logger';
+import { DeliveryDedup } from './delivery-dedup';
+import { registerIncidentHandlers } from './incident-handlers';
+import type { SlackClients } from './web-clients';
+
+/** Matches the contract's 256 KiB limit on request bodies. */
+const BODY_LIMIT = 256 * 1024;
+
+export interface SlackAppHandle {
+  /** Bolt's receiver router for `POST /slack/events` (HTTP mode only). */
+  router?: Router;
+  stop(): Promise<void>;
+}
+
+export interface SlackAppDeps {
+  slack: NonNullable<Config['slack']>;
+  ctx: AppContext;
+  clients: SlackClients;
+  /** Redis for delivery dedup, and the key prefix (QUEUE_PREFIX) so deployments sharing a Redis stay apart. */
+  redis: Redis;
+  keyPrefix: string;
+}
+
+/**
+ * The Bolt app: over HTTP, a receiver whose router joins irbot's express app
+ * (one port for Slack, alarms and probes); with an app token, Socket Mode.
+ * auth.test runs here, so a wrong token stops start-up instead of the first command.
+ */
+export async function startSlackApp(deps: SlackAppDeps): Promise<SlackAppHandle> {
+  const { slack, ctx } = deps;
+  const logger = slackLogger(ctx.log, 'slack-bolt');
+  const clientOptions = { slackApiUrl: slack.apiUrl, retryConfig: { retries: 2 } };
+  let app: App;
+  let receiver: ExpressReceiver | undefined;
+  if (slack.appToken) {
+    app = new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
+  } else {
+    if (!slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required to serve Slack over HTTP');
+    receiver = new ExpressReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: '/slack/events',
+      // Ack first, work after: Slack's 3 s limit is met whatever the work costs.
+      processBeforeResponse: false,
+      bodyLimit: BODY_LIMIT,
+      logger,
+    });
+    app = new App({ token: slack.botToken, receiver, logger, clientOptions, deferInitialization: true });
+  }
+  registerIncidentHandlers(app, { ctx, client: deps.clients.client, dedup: new DeliveryDedup(deps.redis, deps.keyPrefix, ctx.log) });
+  app.error(async (err) => {
+    ctx.log.error({ err }, 'unhandled error in a Slack handler');
+  });
+  await app.init();
+  if (!receiver) {
+    await app.start();
+    return {
+      stop: async () => {
+        await app.stop();
+      },
+    };
+  }
+  return { router: receiver.router, stop: async () => undefined };
+}

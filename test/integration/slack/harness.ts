@@ -1,0 +1,190 @@
+/**
+ * The real bot in this process (real Bolt, BullMQ on the local Redis, the
+ * embedded store in a temp DATA_DIR) wired to a fake Slack Web API, plus
+ * helpers that send what Slack sends: signed slash commands and button presses.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { stringify } from 'yaml';
+import { loadConfig } from '../../../src/config/load-config';
+import { startBot, type Bot } from '../../../src/runtime/start-bot';
+import { FakeSlackServer, type FakeSlackOptions } from '../../support/fake-slack-server';
+import { slackSignatureHeaders } from '../../support/slack-signing';
+
+export const SIGNING_SECRET = 'abcdef0123456789abcdef0123456789';
+export const BOT_TOKEN = 'xoxb-000000000-test-token';
+export const ALARM_TOKEN = 'alarm-token-0123456789abcdef';
+export const ALERTS_CHANNEL = 'CALERTS0001';
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+export interface LevelSpec {
+  id: string;
+  name: string;
+  responders: string[];
+  ackTimeout: string;
+}
+
+export interface HarnessOptions {
+  levels: LevelSpec[];
+  usergroups?: FakeSlackOptions['usergroups'];
+  createLimit?: FakeSlackOptions['createLimit'];
+}
+
+export interface Harness {
+  bot: Bot;
+  fake: FakeSlackServer;
+  base: string;
+  postAlarm(body: Record<string, unknown>): Promise<Response>;
+  command(text: string, opts: SlackRequestOptions & { channelId: string; userId: string }): Promise<SlackRequestResult>;
+  press(actionId: string, incidentId: string, opts: SlackRequestOptions & { channelId: string; userId: string; messageTs: string }): Promise<SlackRequestResult>;
+  /** Sends a raw form body to /slack/events with the given headers (for signature tests). */
+  sendRaw(body: string, headers: Record<string, string>): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export interface SlackRequestOptions {
+  retryNum?: number;
+  /** Reuse to send the same delivery again (Slack's retry keeps the payload). */
+  deliveryId?: string;
+  /** Names the payload's response_url; one starting with `expired` answers 404 like a used-up URL. */
+  responseId?: string;
+}
+
+export interface SlackRequestResult {
+  status: number;
+  /** Id of the response_url in this payload; its posts land in fake.responses. */
+  responseId: string;
+  deliveryId: string;
+}
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  const fake = await FakeSlackServer.start({ botToken: BOT_TOKEN, usergroups: opts.usergroups, createLimit: opts.createLimit });
+  // The alerts channel exists but the bot has not joined it yet, as on a fresh install.
+  fake.addChannel(ALERTS_CHANNEL, 'incident-alerts', false);
+  const dataDir = await mkdtemp(join(tmpdir(), 'irbot-slack-'));
+  const policyPath = join(dataDir, 'policy.yaml');
+  await writeFile(policyPath, stringify({ rto: '4h', rpo: '1h', autoResolve: true, channelPrefix: 'inc', levels: opts.levels, approvals: { default: { approvers: ['S0INFRA'], required: 1 } } }));
+  const queuePrefix = `test-slack-${randomBytes(6).toString('hex')}`;
+  const loaded = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    SLACK_ALERTS_CHANNEL: ALERTS_CHANNEL,
+    REDIS_URL,
+    QUEUE_PREFIX: queuePrefix,
+    STORE: 'local',
+    DATA_DIR: dataDir,
+    ESCALATION_POLICY: policyPath,
+    ALARM_TOKEN,
+    LOG_LEVEL: process.env.IRBOT_TEST_LOG_LEVEL ?? 'silent',
+  });
+  if (!loaded.ok) throw new Error(`test config invalid:\n${loaded.errors.join('\n')}`);
+  // PORT=0 (any free port) is below the setting's allowed range, so it is set after validation.
+  const bot = await startBot({ ...loaded.config, port: 0 }, { reconcileEveryMs: 3_600_000 });
+  const base = `http://127.0.0.1:${bot.port}`;
+
+  const sendRaw = (body: string, headers: Record<string, string>) =>
+    fetch(`${base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
+
+  const signedSend = async (form: URLSearchParams, o: SlackRequestOptions, responseId: string, deliveryId: string): Promise<SlackRequestResult> => {
+    const body = form.toString();
+    const headers = slackSignatureHeaders(SIGNING_SECRET, body);
+    if (o.retryNum) Object.assign(headers, { 'X-Slack-Retry-Num': String(o.retryNum), 'X-Slack-Retry-Reason': 'http_timeout' });
+    const res = await sendRaw(body, headers);
+    return { status: res.status, responseId, deliveryId };
+  };
+
+  return {
+    bot,
+    fake,
+    base,
+    sendRaw,
+    postAlarm: (body) =>
+      fetch(`${base}/alarms/generic`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ALARM_TOKEN}` }, body: JSON.stringify(body) }),
+    command: (text, o) => {
+      const deliveryId = o.deliveryId ?? randomBytes(8).toString('hex');
+      const responseId = o.responseId ?? `cmd-${deliveryId}`;
+      return signedSend(slashCommandForm(text, o.channelId, o.userId, deliveryId, fake.responseUrl(responseId)), o, responseId, deliveryId);
+    },
+    press: (actionId, incidentId, o) => {
+      const deliveryId = o.deliveryId ?? `${Math.floor(Date.now() / 1000)}.${randomBytes(3).readUIntBE(0, 3)}`;
+      const responseId = o.responseId ?? `act-${deliveryId}`;
+      const payload = blockActionsPayload(actionId, incidentId, o.channelId, o.userId, o.messageTs, deliveryId, fake.responseUrl(responseId));
+      return signedSend(new URLSearchParams({ payload: JSON.stringify(payload) }), o, responseId, deliveryId);
+    },
+    async stop() {
+      await bot.stop();
+      await fake.close();
+      await deleteKeys(queuePrefix);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What Slack POSTs for `/incident <text>`. */
+function slashCommandForm(text: string, channelId: string, userId: string, triggerSeed: string, responseUrl: string): URLSearchParams {
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: 'TFAKE0001',
+    team_domain: 'fake',
+    channel_id: channelId,
+    channel_name: 'somewhere',
+    user_id: userId,
+    user_name: userId.toLowerCase(),
+    command: '/incident',
+    text,
+    api_app_id: 'AFAKE0001',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: `1234567890.${triggerSeed}`,
+  });
+}
+
+/** What Slack POSTs (as `payload=`) when a button on the incident message is pressed. */
+function blockActionsPayload(actionId: string, incidentId: string, channelId: string, userId: string, messageTs: string, actionTs: string, responseUrl: string) {
+  const label = { incident_ack: 'Acknowledge', incident_escalate: 'Escalate', incident_resolve: 'Resolve' }[actionId] ?? actionId;
+  return {
+    type: 'block_actions',
+    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: 'TFAKE0001' },
+    api_app_id: 'AFAKE0001',
+    token: 'deprecated-verification-token',
+    container: { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: false },
+    trigger_id: `9876543210.${actionTs}`,
+    team: { id: 'TFAKE0001', domain: 'fake' },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: channelId, name: 'incident' },
+    message: { type: 'message', user: 'UBOTIRBOT', ts: messageTs, text: 'incident' },
+    state: { values: {} },
+    response_url: responseUrl,
+    actions: [{ action_id: actionId, block_id: 'incident_actions', text: { type: 'plain_text', text: label, emoji: true }, value: incidentId, type: 'button', action_ts: actionTs }],
+  };
+}
+
+/** Polls until `check` returns something truthy; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit();
+  }
+}
