@@ -2,4 +2,5 @@
 export { subcommands } from './registry';
 export { dispatchIncidentCommand, helpText } from './dispatch';
 export { pressIncidentButton } from './buttons';
+export { pressApprovalButton } from './approval-buttons';
 export type { CommandReply, CommandRequest, Subcommand } from './command-types';

@@ -12,6 +12,6 @@ export const timeline: Subcommand = {
     if (!inc) return;
     const state = await loadIncident(ctx, inc.incidentId);
     const events = await ctx.store.load(inc.incidentId);
-    await reply.inChannel(`*Timeline of incident #${state.number}: ${state.title}*\n${formatTimeline(events, state.policy).join('\n')}`);
+    await reply.inChannel(`*Timeline of incident #${state.number}: ${state.title}*\n${formatTimeline(events, state.policy, state.actions).join('\n')}`);
   },
 };

@@ -3,6 +3,7 @@ import { approvalsSchema } from './approvals-schema';
 import { levelsSchema } from './level-schema';
 import type { ApprovalRule, EscalationLevel, Policy } from './policy-types';
 import { describeValue, durationMs, expecting, strictMapping } from './schema-fields';
+import { targetsSchema } from './targets-schema';
 
 // Slack channel names allow only these characters; 20 leaves room for the
 // -yyyymmdd-n-slug suffix within Slack's 80-character limit.
@@ -24,6 +25,7 @@ export const policySections = {
     .default('inc'),
   levels: levelsSchema,
   approvals: approvalsSchema,
+  targets: targetsSchema.optional(),
 };
 
 const sectionsSchema = strictMapping(policySections);
@@ -48,6 +50,8 @@ function toPolicy(sections: Sections): Policy {
     channelPrefix: sections.channelPrefix,
     levels,
     approvals,
+    // Absent stays absent: the actions tell the operator to add the section.
+    ...(sections.targets === undefined ? {} : { targets: sections.targets }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { AppContext } from './context';
 import { appendDecided, loadIncident } from './incident-log';
 import { viewOf } from './incident-view';
 import { describeEvent } from './timeline';
+import { jobIds } from './job-ids';
 
 const SYSTEM = { kind: 'system' } as const;
 
@@ -36,8 +37,14 @@ export async function openChannel(ctx: AppContext, incidentId: string): Promise<
   }
   if (!state.message && state.channel) {
     const channelId = state.channel.id;
+    const drawnAtSeq = state.lastSeq;
     const ts = await ctx.chat.postIncidentMessage(channelId, viewOf(state));
-    ({ state } = await appendDecided(ctx, incidentId, SYSTEM, (s) => (s.message ? undefined : { type: 'MessagePosted', channelId, ts })));
+    const posted = await appendDecided(ctx, incidentId, SYSTEM, (s) => (s.message ? undefined : { type: 'MessagePosted', channelId, ts }));
+    state = posted.state;
+    // Something happened while the message was being posted (an ack, an escalation): draw it again.
+    if (posted.event && posted.event.seq > drawnAtSeq + 1) {
+      await ctx.queue.enqueue('update-message', { incidentId }, { jobId: jobIds.updateMessage(incidentId, posted.event.seq) });
+    }
   }
   return `channel ${state.channel?.name ?? '?'}`;
 }
@@ -54,7 +61,7 @@ export async function postThreadNote(ctx: AppContext, incidentId: string, seq: n
   const event = events.find((e) => e.seq === seq);
   const state = await loadIncident(ctx, incidentId);
   if (!event || !state.message) return 'skipped';
-  await ctx.chat.postThreadNote(state.message.channelId, state.message.ts, describeEvent(event, state.policy));
+  await ctx.chat.postThreadNote(state.message.channelId, state.message.ts, describeEvent(event, state.policy, state.actions));
   return 'posted';
 }
 

@@ -4,6 +4,8 @@ import { timerDueAt } from '../../escalation/engine';
 import type { AppContext } from './context';
 import { jobIds } from './job-ids';
 import { positionOf } from './escalation-position';
+import { scheduleActionEffects } from './actions/action-effects';
+import { isActionEvent } from '../domain/action-requests';
 
 /**
  * The effects of a stored event, as jobs. Runs after the append succeeded, so
@@ -12,6 +14,12 @@ import { positionOf } from './escalation-position';
  */
 export async function scheduleEffects(ctx: AppContext, event: IncidentEvent, state: IncidentState): Promise<void> {
   const id = state.id;
+  if (isActionEvent(event)) {
+    await scheduleActionEffects(ctx, event, state);
+    // Proposals, approvals and results also go into the incident thread: the timeline is the audit log.
+    if (event.type !== 'ApprovalMessagePosted') await refreshMessage(ctx, event, state);
+    return;
+  }
   switch (event.type) {
     case 'Opened':
       await ctx.queue.enqueue('page', { incidentId: id, generation: state.generation }, { jobId: jobIds.page(id, state.generation) });

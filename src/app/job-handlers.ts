@@ -4,6 +4,8 @@ import { onEscalationTimer } from './escalation-timer';
 import { ingestAlarm } from './ingest-alarm';
 import type { JobName, JobPayloads } from './ports';
 import { reconcileOpenIncidents } from './reconcile';
+import { expireAction, postApproval, updateApproval } from './actions/approval-jobs';
+import { runActionJob } from './actions/run-action-job';
 
 export type JobHandlers = { [N in JobName]: (data: JobPayloads[N], jobKey: string) => Promise<string> };
 
@@ -22,5 +24,9 @@ export function createJobHandlers(ctx: AppContext): JobHandlers {
     'thread-note': ({ incidentId, seq }) => postThreadNote(ctx, incidentId, seq),
     announce: ({ incidentId }) => announce(ctx, incidentId),
     reconcile: () => reconcileOpenIncidents(ctx),
+    'post-approval': ({ incidentId, requestId }) => postApproval(ctx, incidentId, requestId),
+    'update-approval': ({ incidentId, requestId }) => updateApproval(ctx, incidentId, requestId),
+    'expire-action': ({ incidentId, requestId }) => expireAction(ctx, incidentId, requestId),
+    'run-action': ({ incidentId, requestId }) => runActionJob(ctx, incidentId, requestId),
   };
 }

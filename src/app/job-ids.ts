@@ -11,4 +11,8 @@ export const jobIds = {
   updateMessage: (incidentId: string, seq: number) => `update-${incidentId}-s${seq}`,
   threadNote: (incidentId: string, seq: number) => `note-${incidentId}-s${seq}`,
   announce: (incidentId: string) => `announce-${incidentId}`,
+  postApproval: (requestId: string) => `approval-${requestId}`,
+  updateApproval: (requestId: string, seq: number) => `approval-${requestId}-s${seq}`,
+  expireAction: (requestId: string) => `expire-${requestId}`,
+  runAction: (requestId: string) => `run-${requestId}`,
 };

@@ -84,7 +84,15 @@ export interface Chat {
   postThreadNote(channelId: string, threadTs: string, text: string): Promise<void>;
   /** Announces a new incident in the alerts channel, when one is configured. */
   announce(view: IncidentView): Promise<void>;
+  /** Policy IDs (users U…/W…, user groups S…) → the people they name. */
+  expandUserGroups(ids: string[]): Promise<string[]>;
+  /** Posts a recovery action's approval request (with Approve/Reject while pending); returns its message id. */
+  postApprovalRequest(channelId: string, view: ApprovalView): Promise<string>;
+  updateApprovalRequest(channelId: string, ts: string, view: ApprovalView): Promise<void>;
 }
+
+export type { ApprovalView } from './actions/approval-view';
+import type { ApprovalView } from './actions/approval-view';
 
 /** Durable background work (BullMQ in production). */
 export interface JobQueue {
@@ -104,6 +112,10 @@ export interface JobPayloads {
   'thread-note': { incidentId: string; seq: number };
   announce: { incidentId: string };
   reconcile: Record<string, never>;
+  'post-approval': { incidentId: string; requestId: string };
+  'update-approval': { incidentId: string; requestId: string };
+  'expire-action': { incidentId: string; requestId: string };
+  'run-action': { incidentId: string; requestId: string };
 }
 
 export type JobName = keyof JobPayloads;

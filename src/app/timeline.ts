@@ -1,8 +1,10 @@
 import type { PolicySnapshot } from '../../escalation/policy-types';
+import type { ActionRequest } from '../domain/action-requests';
 import type { IncidentEvent } from '../domain/events';
 
 /** One line of the incident's timeline, in words a responder reads at 3 a.m. */
-export function describeEvent(event: IncidentEvent, policy: PolicySnapshot): string {
+export function describeEvent(event: IncidentEvent, policy: PolicySnapshot, actions?: ReadonlyMap<string, ActionRequest>): string {
+  const req = (requestId: string) => `${actions?.get(requestId)?.action ?? 'request'} (${requestId.slice(-6)})`;
   const who = event.actor.kind === 'user' ? `<@${event.actor.id}>` : 'irbot';
   const level = (i: number) => policy.levels[i]?.name ?? `level ${i + 1}`;
   switch (event.type) {
@@ -28,13 +30,38 @@ export function describeEvent(event: IncidentEvent, policy: PolicySnapshot): str
       return 'Incident message posted';
     case 'EffectFailed':
       return `Could not ${event.effect}: ${event.error}`;
+    case 'ActionProposed':
+      return event.needsApproval
+        ? `${who} proposed ${event.action}${formatArgs(event.args)} (${event.mode}); needs ${event.required} approval(s)`
+        : `${who} ran ${event.action}${formatArgs(event.args)} (read-only, ${event.mode})`;
+    case 'ActionApproved':
+      return `${who} approved ${req(event.requestId)}`;
+    case 'ActionRejected':
+      return `${who} rejected ${req(event.requestId)}${event.reason ? `: ${event.reason}` : ''}`;
+    case 'ActionApprovalRefused':
+      return `Refused an approval click by ${who} on ${req(event.requestId)} (${event.reason})`;
+    case 'ActionExpired':
+      return `Request ${req(event.requestId)} expired without enough approvals`;
+    case 'ActionStarted':
+      return `Started ${req(event.requestId)}`;
+    case 'ActionProgress':
+      return `${req(event.requestId)}: ${event.line}`;
+    case 'ActionFinished':
+      return `${event.ok ? 'Succeeded' : 'FAILED'} ${req(event.requestId)}: ${event.summary}`;
+    case 'ApprovalMessagePosted':
+      return `Approval request ${req(event.requestId)} posted`;
   }
+}
+
+function formatArgs(args: Record<string, string>): string {
+  const words = Object.entries(args).map(([k, v]) => `${k}=${v}`);
+  return words.length > 0 ? ` ${words.join(' ')}` : '';
 }
 
 export function mention(id: string): string {
   return id.startsWith('S') ? `<!subteam^${id}>` : `<@${id}>`;
 }
 
-export function formatTimeline(events: readonly IncidentEvent[], policy: PolicySnapshot): string[] {
-  return events.map((e) => `${e.at.slice(0, 19).replace('T', ' ')}Z  ${describeEvent(e, policy)}`);
+export function formatTimeline(events: readonly IncidentEvent[], policy: PolicySnapshot, actions?: ReadonlyMap<string, ActionRequest>): string[] {
+  return events.map((e) => `${e.at.slice(0, 19).replace('T', ' ')}Z  ${describeEvent(e, policy, actions)}`);
 }

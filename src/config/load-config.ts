@@ -19,6 +19,8 @@ export interface Config {
   snsCertHostPattern: RegExp;
   logLevel: string;
   workerConcurrency: number;
+  /** How long a job stays locked to a replica that stopped answering before another takes it. */
+  jobLockMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Readonly<Config> } | { ok: false; errors: string[] };
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     snsCertHostPattern: new RegExp(s.SNS_CERT_HOST_PATTERN),
     logLevel: s.LOG_LEVEL,
     workerConcurrency: s.WORKER_CONCURRENCY,
+    jobLockMs: s.JOB_LOCK_MS,
   };
   return { ok: true, config: Object.freeze(config) };
 }

@@ -30,7 +30,42 @@ export type IncidentEventBody =
   | { type: 'Resolved'; note?: string; reason: 'manual' | 'auto' }
   | { type: 'ChannelOpened'; channelId: string; name: string }
   | { type: 'MessagePosted'; channelId: string; ts: string }
-  | { type: 'EffectFailed'; effect: string; error: string };
+  | { type: 'EffectFailed'; effect: string; error: string }
+  | {
+      type: 'ActionProposed';
+      requestId: string;
+      action: string;
+      /** The `key=value` words as typed, and the parsed params the action runs with. */
+      args: Record<string, string>;
+      params: unknown;
+      calls: PlannedCallRecord[];
+      risk?: string;
+      mode: 'dry-run' | 'live';
+      needsApproval: boolean;
+      required: number;
+      approvers: string[];
+      expiresAt: string;
+    }
+  | { type: 'ActionApproved'; requestId: string }
+  | { type: 'ActionRejected'; requestId: string; reason?: string }
+  | { type: 'ActionApprovalRefused'; requestId: string; reason: ApprovalRefusal }
+  | { type: 'ActionExpired'; requestId: string }
+  | { type: 'ActionStarted'; requestId: string }
+  | { type: 'ActionProgress'; requestId: string; line: string }
+  | { type: 'ActionFinished'; requestId: string; ok: boolean; summary: string; steps: Array<{ name: string; ok: boolean; detail: string }> }
+  | { type: 'ApprovalMessagePosted'; requestId: string; channelId: string; ts: string };
+
+/** A planned AWS call as kept in the audit log (same fields as the catalogue's PlannedCall). */
+export interface PlannedCallRecord {
+  service: string;
+  region: string;
+  command: string;
+  input: Record<string, unknown>;
+  cli: string;
+  mutates: boolean;
+}
+
+export type ApprovalRefusal = 'own-request' | 'not-approver' | 'already-approved' | 'expired' | 'closed';
 
 export type IncidentEventType = IncidentEventBody['type'];
 

@@ -1,5 +1,6 @@
 import type { PolicySnapshot } from '../../escalation/policy-types';
 import type { IncidentEvent } from './events';
+import { applyActionEvent, isActionEvent, type ActionRequest } from './action-requests';
 
 export type IncidentStatus = 'open' | 'acknowledged' | 'resolved';
 
@@ -28,6 +29,8 @@ export interface IncidentState {
   deliveryIds: Set<string>;
   /** Generations whose page has been recorded. */
   pagedGenerations: Set<number>;
+  /** Recovery actions proposed on this incident, by request id. */
+  actions: Map<string, ActionRequest>;
   /** Sequence number of the last event; the next append expects lastSeq + 1. */
   lastSeq: number;
 }
@@ -55,6 +58,7 @@ export function foldIncident(events: readonly IncidentEvent[]): IncidentState {
     alarmCount: 0,
     deliveryIds: new Set(),
     pagedGenerations: new Set(),
+    actions: new Map(),
     lastSeq: first.seq,
   };
   for (const event of rest) applyEvent(state, event);
@@ -63,6 +67,10 @@ export function foldIncident(events: readonly IncidentEvent[]): IncidentState {
 
 function applyEvent(state: IncidentState, event: IncidentEvent): void {
   state.lastSeq = event.seq;
+  if (isActionEvent(event)) {
+    applyActionEvent(state.actions, event);
+    return;
+  }
   switch (event.type) {
     case 'Opened':
       throw new Error(`incident ${state.id} has a second Opened at seq ${event.seq}`);

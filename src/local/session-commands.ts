@@ -1,4 +1,4 @@
-import { dispatchIncidentCommand, pressIncidentButton } from '../../commands';
+import { dispatchIncidentCommand, pressApprovalButton, pressIncidentButton } from '../../commands';
 import { formatButtons } from '../adapters/console/button-registry';
 import { SLACK_ID_PATTERN } from '../../escalation/schema-fields';
 import { enqueueSignals } from '../adapters/http/alarm-routes';
@@ -34,7 +34,12 @@ const press: SessionCommand = {
       const hint = now.length > 0 ? `its buttons now are ${formatButtons(now)}` : 'it has no buttons now';
       return s.tell(`Button [${n}] is from an older version of that message; ${hint}.`);
     }
-    await pressIncidentButton(s.ctx, { actionId: button.actionId, incidentId: button.incidentId, userId: s.userId }, consoleReply(s.out, button.channelId));
+    const reply = consoleReply(s.out, button.channelId);
+    if (button.actionId === 'action_approve' || button.actionId === 'action_reject') {
+      await pressApprovalButton(s.ctx, { actionId: button.actionId, value: button.value, userId: s.userId }, reply);
+    } else {
+      await pressIncidentButton(s.ctx, { actionId: button.actionId, incidentId: button.incidentId, userId: s.userId }, reply);
+    }
   },
 };
 

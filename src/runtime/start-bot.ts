@@ -13,6 +13,8 @@ import { createSnsVerifier } from '../adapters/http/alarms/sns-verify';
 import { ConsoleChat } from '../adapters/console/console-chat';
 import { createSlackSurface } from '../adapters/slack';
 import { createLogger, type Logger } from '../observability/logger';
+import { createAwsClients } from '../actions/aws-clients';
+import { createHttpProbe } from '../actions/http-probe';
 import { createMetrics } from '../observability/metrics';
 
 export interface BotOptions {
@@ -22,6 +24,8 @@ export interface BotOptions {
   /** Replaces how SNS certificates and subscribe URLs are fetched (tests trust a loopback CA). */
   sns?: { fetchCertificate?: (url: URL) => Promise<string>; confirm?: (url: string) => Promise<void> };
   reconcileEveryMs?: number;
+  /** Replaces what recovery actions run with (tests: instant sleeps, a loopback health URL). */
+  actions?: Partial<AppContext['actions']>;
 }
 
 export interface Bot {
@@ -45,9 +49,14 @@ export async function startBot(config: Readonly<Config>, opts: BotOptions = {}):
   const queue = new BullJobQueue(queueRedis, config.queuePrefix);
   const slack = config.slack ? createSlackSurface(config.slack, { alertsChannel: config.alertsChannel, log }) : undefined;
   const chat = opts.chat ?? slack?.chat ?? new ConsoleChat((line) => process.stdout.write(`${line}\n`));
-  const ctx: AppContext = { store, queue, chat, clock: opts.clock ?? { now: () => new Date() }, policy: config.policy, metrics, log };
+  const actions: AppContext['actions'] = {
+    aws: opts.actions?.aws ?? createAwsClients(),
+    http: opts.actions?.http ?? createHttpProbe(),
+    sleep: opts.actions?.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  };
+  const ctx: AppContext = { store, queue, chat, clock: opts.clock ?? { now: () => new Date() }, policy: config.policy, metrics, log, actionsMode: config.actionsMode, actions };
   const slackApp = await slack?.start({ ctx, redis: queueRedis, keyPrefix: config.queuePrefix });
-  const worker = startWorker({ connection: workerRedis, prefix: config.queuePrefix, concurrency: config.workerConcurrency, handlers: createJobHandlers(ctx), log, metrics });
+  const worker = startWorker({ connection: workerRedis, prefix: config.queuePrefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, handlers: createJobHandlers(ctx), log, metrics });
 
   let draining = false;
   const verifier = createSnsVerifier({ certHostPattern: config.snsCertHostPattern, topicAllowList: config.snsTopicArns, fetchCertificate: opts.sns?.fetchCertificate });

@@ -1,4 +1,4 @@
-import type { Chat, ChatChannel, IncidentView } from '../../src/app/ports';
+import type { ApprovalView, Chat, ChatChannel, IncidentView } from '../../src/app/ports';
 
 export type ChatCall =
   | { kind: 'openIncidentChannel'; incidentId: string; name: string }
@@ -6,7 +6,9 @@ export type ChatCall =
   | { kind: 'updateIncidentMessage'; channelId: string; ts: string; view: IncidentView }
   | { kind: 'page'; incidentId: string; responders: string[]; levelName: string; at: number }
   | { kind: 'postThreadNote'; channelId: string; text: string }
-  | { kind: 'announce'; incidentId: string };
+  | { kind: 'announce'; incidentId: string }
+  | { kind: 'postApprovalRequest'; channelId: string; view: ApprovalView }
+  | { kind: 'updateApprovalRequest'; channelId: string; ts: string; view: ApprovalView };
 
 /** A chat that records what the engine asked of it: the test adapter of the Chat port. */
 export class RecordingChat implements Chat {
@@ -36,5 +38,17 @@ export class RecordingChat implements Chat {
   }
   async announce(view: IncidentView): Promise<void> {
     this.calls.push({ kind: 'announce', incidentId: view.incidentId });
+  }
+  /** Groups expand to the members a test gives them; users stand for themselves. */
+  groups: Record<string, string[]> = {};
+  async expandUserGroups(ids: string[]): Promise<string[]> {
+    return [...new Set(ids.flatMap((id) => (id.startsWith('S') ? (this.groups[id] ?? []) : [id])))];
+  }
+  async postApprovalRequest(channelId: string, view: ApprovalView): Promise<string> {
+    this.calls.push({ kind: 'postApprovalRequest', channelId, view: structuredClone(view) });
+    return `${this.next++}.000200`;
+  }
+  async updateApprovalRequest(channelId: string, ts: string, view: ApprovalView): Promise<void> {
+    this.calls.push({ kind: 'updateApprovalRequest', channelId, ts, view: structuredClone(view) });
   }
 }

@@ -1,9 +1,15 @@
 import type { IncidentButton } from '../../app/incident-buttons';
+import type { ApprovalButton } from '../../app/actions/approval-view';
+
+/** Any button the console prints: the incident message's or an approval request's. */
+export type ConsoleButton = { actionId: IncidentButton['actionId'] | ApprovalButton['actionId']; label: string; value: string };
 
 export interface PrintedButton {
   number: number;
-  actionId: IncidentButton['actionId'];
+  actionId: ConsoleButton['actionId'];
   label: string;
+  /** The button's value: an incident id, or `<incident>|<request>` for approvals. */
+  value: string;
   incidentId: string;
   channelId: string;
   /** Which printed message it belongs to; an update of that message replaces its buttons, as in Slack. */
@@ -23,10 +29,10 @@ export class ButtonRegistry {
   private readonly byNumber = new Map<number, PrintedButton>();
 
   /** Numbers a message's buttons; the same message's earlier buttons become replaced. */
-  register(channelId: string, messageTs: string, incidentId: string, buttons: readonly IncidentButton[]): PrintedButton[] {
+  register(channelId: string, messageTs: string, incidentId: string, buttons: readonly ConsoleButton[]): PrintedButton[] {
     for (const b of this.byNumber.values()) if (b.channelId === channelId && b.messageTs === messageTs) b.replaced = true;
     const printed = buttons.map((b): PrintedButton => {
-      const entry = { number: this.next++, actionId: b.actionId, label: b.label, incidentId, channelId, messageTs, replaced: false };
+      const entry = { number: this.next++, actionId: b.actionId, label: b.label, value: b.value, incidentId, channelId, messageTs, replaced: false };
       this.byNumber.set(entry.number, entry);
       return entry;
     });

@@ -1,5 +1,6 @@
 import { incidentButtons } from '../../app/incident-buttons';
-import type { Chat, ChatChannel, IncidentView } from '../../app/ports';
+import type { ApprovalView, Chat, ChatChannel, IncidentView } from '../../app/ports';
+import { approvalButtons, approvalText } from '../../app/actions/approval-view';
 import { mention } from '../../app/timeline';
 import { ButtonRegistry, formatButtons } from './button-registry';
 import { plainText, prefixed } from './slack-text';
@@ -64,12 +65,35 @@ export class ConsoleChat implements Chat {
     this.say(this.alertsChannel, `New incident #${view.number} at ${view.levelName} (${view.levelId}): ${view.title}`);
   }
 
+  /** The console has no user groups to ask: a group (S…) names nobody here, so local policies list people. */
+  async expandUserGroups(ids: string[]): Promise<string[]> {
+    return ids.filter((id) => !id.startsWith('S'));
+  }
+
+  async postApprovalRequest(channelId: string, view: ApprovalView): Promise<string> {
+    const ts = `${Date.now()}.${String(++this.counter).padStart(6, '0')}`;
+    this.say(channelId, [...approvalText(view).map(plainText), this.approvalButtonLine(channelId, ts, view)].join('\n'));
+    return ts;
+  }
+
+  async updateApprovalRequest(channelId: string, ts: string, view: ApprovalView): Promise<void> {
+    const [first, , ...rest] = approvalText(view).map(plainText);
+    // The update shows the outcome; the calls were printed with the request.
+    const status = rest.filter((l) => !l.startsWith('Calls (') && !/^ {2}\d+\. /.test(l) && !/^ {5}/.test(l));
+    this.say(channelId, [`(approval request updated) ${first ?? ''}`, ...status, this.approvalButtonLine(channelId, ts, view)].join('\n'));
+  }
+
+  private approvalButtonLine(channelId: string, ts: string, view: ApprovalView): string {
+    const printed = this.buttons.register(channelId, ts, view.incidentId, approvalButtons(view));
+    return printed.length > 0 ? `  ${formatButtons(printed)}` : '';
+  }
+
   private say(channelId: string, text: string): void {
     for (const line of prefixed(`[#${channelId}] `, text)) this.write(line);
   }
 
   private buttonLine(channelId: string, ts: string, view: IncidentView): string {
-    const printed = this.buttons.register(channelId, ts, view.incidentId, incidentButtons(view));
+    const printed = this.buttons.register(channelId, ts, view.incidentId, incidentButtons(view).map((b) => ({ actionId: b.actionId, label: b.label, value: b.value })));
     return printed.length > 0 ? `  ${formatButtons(printed)}` : '  (no buttons: resolved)';
   }
 }

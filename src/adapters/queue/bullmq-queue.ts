@@ -42,6 +42,7 @@ export function startWorker(opts: {
   connection: Redis;
   prefix: string;
   concurrency: number;
+  lockMs: number;
   handlers: JobHandlers;
   log: Logger;
   metrics: Metrics;
@@ -76,6 +77,9 @@ export function startWorker(opts: {
       connection: opts.connection,
       prefix: opts.prefix,
       concurrency: opts.concurrency,
+      // A live worker renews its locks every lockMs/2; a killed one's jobs are taken over after about lockMs.
+      lockDuration: opts.lockMs,
+      stalledInterval: opts.lockMs,
       // A replica killed mid-job hands its jobs back after the lock expires; allow that several times.
       maxStalledCount: 10,
     },

@@ -32,7 +32,7 @@ export async function openIncidentChannel(deps: ChannelOpenerDeps, view: Inciden
     .catch((err: unknown) => problems.push(`could not set the topic (${describe(err)})`));
   try {
     const people = await deps.directory.people(view.responders);
-    problems.push(...(await invite(deps.client, channel.id, people)));
+    problems.push(...(await inviteToChannel(deps.client, channel.id, people)));
   } catch (err) {
     problems.push(`could not look up the responders ${view.responders.join(', ')} (${describe(err)}); invite them by hand`);
   }
@@ -69,7 +69,7 @@ export function withSuffix(name: string, n: number): string {
 }
 
 /** Invites in batches; someone already there is fine. Returns what went wrong, in words. */
-async function invite(client: WebClient, channel: string, people: string[]): Promise<string[]> {
+export async function inviteToChannel(client: WebClient, channel: string, people: string[]): Promise<string[]> {
   const problems: string[] = [];
   for (let i = 0; i < people.length; i += INVITE_BATCH) {
     const batch = people.slice(i, i + INVITE_BATCH);

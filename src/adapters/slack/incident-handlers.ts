@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { dispatchIncidentCommand, pressIncidentButton } from '../../../commands';
+import { dispatchIncidentCommand, pressApprovalButton, pressIncidentButton } from '../../../commands';
 import type { AppContext } from '../../app/context';
 import type { IncidentButton } from '../../app/incident-buttons';
 import type { DeliveryDedup } from './delivery-dedup';
@@ -11,6 +11,8 @@ export interface HandlerDeps {
   /** The client replies are posted with (irbot's, with its API URL and retry policy). */
   client: WebClient;
   dedup: DeliveryDedup;
+  /** Runs the work after the ack so shutdown can wait for it (the ack has already answered Slack). */
+  track<T>(work: Promise<T>): Promise<T>;
 }
 
 const ACTION_IDS: readonly IncidentButton['actionId'][] = ['incident_ack', 'incident_escalate', 'incident_resolve'];
@@ -30,7 +32,7 @@ export function registerIncidentHandlers(app: App, deps: HandlerDeps): void {
       return;
     }
     const reply = slackReply(deps.client, { channelId: command.channel_id, userId: command.user_id, respond }, log);
-    await dispatchIncidentCommand(deps.ctx, { text: command.text ?? '', userId: command.user_id, channelId: command.channel_id }, reply);
+    await deps.track(dispatchIncidentCommand(deps.ctx, { text: command.text ?? '', userId: command.user_id, channelId: command.channel_id }, reply));
   });
 
   app.action<BlockAction<ButtonAction>>(/^incident_(ack|escalate|resolve)$/, async ({ body, action, ack, respond, context }) => {
@@ -44,6 +46,20 @@ export function registerIncidentHandlers(app: App, deps: HandlerDeps): void {
     }
     const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
     const reply = slackReply(deps.client, { channelId, userId: body.user.id, respond }, log);
-    await pressIncidentButton(deps.ctx, { actionId, incidentId: action.value, userId: body.user.id }, reply);
+    await deps.track(pressIncidentButton(deps.ctx, { actionId, incidentId: action.value, userId: body.user.id }, reply));
+  });
+
+  app.action<BlockAction<ButtonAction>>(/^action_(approve|reject)$/, async ({ body, action, ack, respond, context }) => {
+    await ack();
+    if (!action.value) return;
+    const key = `action:${action.action_id}:${action.action_ts}:${body.user.id}`;
+    if (!(await deps.dedup.isFirst(key, context.retryNum))) {
+      log.info({ retryNum: context.retryNum, user: body.user.id, action: action.action_id }, 'repeated approval click ignored');
+      return;
+    }
+    const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
+    const reply = slackReply(deps.client, { channelId, userId: body.user.id, respond }, log);
+    const actionId = action.action_id === 'action_approve' ? 'action_approve' : 'action_reject';
+    await deps.track(pressApprovalButton(deps.ctx, { actionId, value: action.value, userId: body.user.id }, reply));
   });
 }

@@ -14,6 +14,7 @@ const BODY_LIMIT = 256 * 1024;
 export interface SlackAppHandle {
   /** Bolt's receiver router for `POST /slack/events` (HTTP mode only). */
   router?: Router;
+  /** Stops taking Slack requests (Socket Mode) and waits for acked work still running. */
   stop(): Promise<void>;
 }
 
@@ -38,7 +39,9 @@ export async function startSlackApp(deps: SlackAppDeps): Promise<SlackAppHandle>
   let app: App;
   let receiver: ExpressReceiver | undefined;
   if (slack.appToken) {
-    app = new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
+    // installerOptions.clientOptions is how Bolt hands SLACK_API_URL to the Socket Mode client (apps.connections.open).
+    const installerOptions = { clientOptions: { slackApiUrl: slack.apiUrl } };
+    app = new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logger, clientOptions, installerOptions, deferInitialization: true });
   } else {
     if (!slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required to serve Slack over HTTP');
     receiver = new ExpressReceiver({
@@ -51,7 +54,14 @@ export async function startSlackApp(deps: SlackAppDeps): Promise<SlackAppHandle>
     });
     app = new App({ token: slack.botToken, receiver, logger, clientOptions, deferInitialization: true });
   }
-  registerIncidentHandlers(app, { ctx, client: deps.clients.client, dedup: new DeliveryDedup(deps.redis, deps.keyPrefix, ctx.log) });
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    return work.finally(() => inFlight.delete(work));
+  };
+  // Work acked but not finished when SIGTERM comes must finish before the store and queue close.
+  const drain = async () => void (await Promise.allSettled([...inFlight]));
+  registerIncidentHandlers(app, { ctx, client: deps.clients.client, dedup: new DeliveryDedup(deps.redis, deps.keyPrefix, ctx.log), track });
   app.error(async (err) => {
     ctx.log.error({ err }, 'unhandled error in a Slack handler');
   });
@@ -61,8 +71,9 @@ export async function startSlackApp(deps: SlackAppDeps): Promise<SlackAppHandle>
     return {
       stop: async () => {
         await app.stop();
+        await drain();
       },
     };
   }
-  return { router: receiver.router, stop: async () => undefined };
+  return { router: receiver.router, stop: drain };
 }

@@ -1,7 +1,8 @@
-import type { Chat, ChatChannel, IncidentView } from '../../app/ports';
+import type { ApprovalView, Chat, ChatChannel, IncidentView } from '../../app/ports';
+import { approvalBlocks, approvalFallbackText } from './approval-blocks';
 import { mention } from '../../app/timeline';
 import type { Logger } from '../../observability/logger';
-import { openIncidentChannel } from './channel-opener';
+import { inviteToChannel, openIncidentChannel } from './channel-opener';
 import { escapeText, incidentBlocks, incidentMessageText } from './incident-blocks';
 import { ResponderDirectory } from './responders';
 import { slackErrorCode } from './slack-errors';
@@ -64,13 +65,11 @@ export class SlackChat implements Chat {
       // The broadcast still goes out: its group mention notifies the group's members in Slack.
       lookupError = err;
     }
+    const dm = `:rotating_light: You are paged for *incident #${view.number}* at ${levelName} (${view.levelId}): ${title}\n${where} Acknowledge there with the *Acknowledge* button or \`/incident ack\`.`;
     const deliveries: Promise<unknown>[] = [];
-    if (view.channelId) deliveries.push(this.post(view.channelId, broadcast));
+    if (view.channelId) deliveries.push(this.post(view.channelId, broadcast), this.bringIn(view.channelId, people));
     else if (this.opts.alertsChannel) deliveries.push(this.postInAlerts(`${broadcast}\n${where}`));
-    for (const user of people) {
-      const dm = `:rotating_light: You are paged for *incident #${view.number}* at ${levelName} (${view.levelId}): ${title}\n${where} Acknowledge there with the *Acknowledge* button or \`/incident ack\`.`;
-      deliveries.push(this.directory.dmChannel(user).then((im) => this.post(im, dm)));
-    }
+    for (const user of people) deliveries.push(this.directory.dmChannel(user).then((im) => this.post(im, dm)));
     const failed = (await Promise.allSettled(deliveries)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (lookupError) throw lookupError;
     if (failed.length > 0) {
@@ -90,9 +89,34 @@ export class SlackChat implements Chat {
     await this.postInAlerts(`:rotating_light: New *incident #${view.number}* at ${view.levelName} (${view.levelId})${where}: ${escapeText(view.title)}`);
   }
 
+  expandUserGroups(ids: string[]): Promise<string[]> {
+    return this.directory.people(ids);
+  }
+
+  async postApprovalRequest(channelId: string, view: ApprovalView): Promise<string> {
+    const res = await this.client.chat.postMessage({ channel: channelId, text: approvalFallbackText(view), blocks: approvalBlocks(view) });
+    if (!res.ts) throw new Error('chat.postMessage returned no ts');
+    return res.ts;
+  }
+
+  async updateApprovalRequest(channelId: string, ts: string, view: ApprovalView): Promise<void> {
+    await this.client.chat.update({ channel: channelId, ts, text: approvalFallbackText(view), blocks: approvalBlocks(view) });
+  }
+
   private message(view: IncidentView) {
     const now = this.now();
     return { text: escapeText(incidentMessageText(view, now)), blocks: incidentBlocks(view, now) };
+  }
+
+  /**
+   * A level paged after the channel was opened (an escalation) is invited too:
+   * mentions of non-members notify nobody. Not being able to invite someone
+   * must not fail the page (a retry would page everyone again); their DM
+   * carries the channel link.
+   */
+  private async bringIn(channelId: string, people: string[]): Promise<void> {
+    const problems = await inviteToChannel(this.client, channelId, people);
+    if (problems.length > 0) this.opts.log.warn({ channelId, problems }, 'could not invite every paged responder');
   }
 
   private async post(channel: string, text: string): Promise<void> {

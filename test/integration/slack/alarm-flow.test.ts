@@ -106,6 +106,7 @@ describe('an alarm reaching Slack', () => {
     );
     // U0L2CAROL is both in the group and named on her own: one DM, not two.
     expect(pagedL2('U0L2CAROL')).toHaveLength(1);
-    expect(channel.members.has('U0L2DAVE')).toBe(false);
+    // Escalation brings the new level into the incident channel.
+    await waitFor('L2 invited to the channel', () => ['U0L2CAROL', 'U0L2DAVE'].every((u) => channel.members.has(u)));
   });
 });

@@ -80,7 +80,7 @@ approvals:
 });
 
 describe('parsePolicy: documents that are not a policy', () => {
-  const expectedMapping = 'expected a mapping with rto, rpo, autoResolve, channelPrefix, levels, approvals';
+  const expectedMapping = 'expected a mapping with rto, rpo, autoResolve, channelPrefix, levels, approvals, targets';
 
   it.each([
     ['an empty file', '', `${expectedMapping} (got an empty value)`],
