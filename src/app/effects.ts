@@ -6,6 +6,8 @@ import { jobIds } from './job-ids';
 import { positionOf } from './escalation-position';
 import { scheduleActionEffects } from './actions/action-effects';
 import { isActionEvent } from '../domain/action-requests';
+import { scheduleRtoClock } from './rto-clock';
+import { observeResponseTimes } from './response-times';
 
 /**
  * The effects of a stored event, as jobs. Runs after the append succeeded, so
@@ -26,6 +28,7 @@ export async function scheduleEffects(ctx: AppContext, event: IncidentEvent, sta
       await scheduleEscalationTimer(ctx, state);
       await ctx.queue.enqueue('open-channel', { incidentId: id }, { jobId: jobIds.openChannel(id) });
       await ctx.queue.enqueue('announce', { incidentId: id }, { jobId: jobIds.announce(id) });
+      await scheduleRtoClock(ctx, state);
       return;
     case 'Escalated':
       await ctx.queue.enqueue('page', { incidentId: id, generation: event.generation }, { jobId: jobIds.page(id, event.generation) });
@@ -34,6 +37,10 @@ export async function scheduleEffects(ctx: AppContext, event: IncidentEvent, sta
       return;
     case 'Acknowledged':
     case 'Resolved':
+      observeResponseTimes(ctx, event, state);
+      await refreshMessage(ctx, event, state);
+      return;
+    case 'RtoWarning':
     case 'Recovered':
     case 'AlarmReceived':
     case 'Paged':

@@ -6,6 +6,7 @@ import type { JobName, JobPayloads } from './ports';
 import { reconcileOpenIncidents } from './reconcile';
 import { expireAction, postApproval, updateApproval } from './actions/approval-jobs';
 import { runActionJob } from './actions/run-action-job';
+import { onRtoCheck } from './rto-clock';
 
 export type JobHandlers = { [N in JobName]: (data: JobPayloads[N], jobKey: string) => Promise<string> };
 
@@ -28,5 +29,6 @@ export function createJobHandlers(ctx: AppContext): JobHandlers {
     'update-approval': ({ incidentId, requestId }) => updateApproval(ctx, incidentId, requestId),
     'expire-action': ({ incidentId, requestId }) => expireAction(ctx, incidentId, requestId),
     'run-action': ({ incidentId, requestId }) => runActionJob(ctx, incidentId, requestId),
+    'rto-check': ({ incidentId, percent }) => onRtoCheck(ctx, incidentId, percent),
   };
 }

@@ -15,4 +15,5 @@ export const jobIds = {
   updateApproval: (requestId: string, seq: number) => `approval-${requestId}-s${seq}`,
   expireAction: (requestId: string) => `expire-${requestId}`,
   runAction: (requestId: string) => `run-${requestId}`,
+  rtoCheck: (incidentId: string, percent: number) => `rto-${incidentId}-p${percent}`,
 };

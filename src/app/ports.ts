@@ -84,6 +84,8 @@ export interface Chat {
   postThreadNote(channelId: string, threadTs: string, text: string): Promise<void>;
   /** Announces a new incident in the alerts channel, when one is configured. */
   announce(view: IncidentView): Promise<void>;
+  /** A plain message in a channel; with no channel, in the alerts channel (when one is configured). */
+  postChannelMessage(channelId: string | undefined, text: string): Promise<void>;
   /** Policy IDs (users U…/W…, user groups S…) → the people they name. */
   expandUserGroups(ids: string[]): Promise<string[]>;
   /** Posts a recovery action's approval request (with Approve/Reject while pending); returns its message id. */
@@ -116,6 +118,7 @@ export interface JobPayloads {
   'update-approval': { incidentId: string; requestId: string };
   'expire-action': { incidentId: string; requestId: string };
   'run-action': { incidentId: string; requestId: string };
+  'rto-check': { incidentId: string; percent: number };
 }
 
 export type JobName = keyof JobPayloads;

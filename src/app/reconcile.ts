@@ -1,5 +1,6 @@
 import type { AppContext } from './context';
 import { scheduleEscalationTimer } from './effects';
+import { scheduleRtoClock } from './rto-clock';
 import { loadIncident } from './incident-log';
 import { jobIds } from './job-ids';
 
@@ -18,6 +19,7 @@ export async function reconcileOpenIncidents(ctx: AppContext): Promise<string> {
       await ctx.queue.enqueue('page', { incidentId: state.id, generation: state.generation }, { jobId: jobIds.page(state.id, state.generation) });
     }
     await scheduleEscalationTimer(ctx, state);
+    await scheduleRtoClock(ctx, state);
     if (!state.message) await ctx.queue.enqueue('open-channel', { incidentId: state.id }, { jobId: jobIds.openChannel(state.id) });
   }
   return `checked ${open.length} open incidents`;

@@ -1,4 +1,5 @@
 import type { PolicySnapshot } from '../../escalation/policy-types';
+import { formatDuration } from '../../escalation/duration';
 import type { ActionRequest } from '../domain/action-requests';
 import type { IncidentEvent } from '../domain/events';
 
@@ -13,7 +14,9 @@ export function describeEvent(event: IncidentEvent, policy: PolicySnapshot, acti
     case 'AlarmReceived':
       return `Alarm ${event.state === 'alarm' ? 'firing' : event.state === 'ok' ? 'back to OK' : 'has insufficient data'} (${event.source}): ${event.title}`;
     case 'Paged':
-      return `Paged ${level(event.levelIndex)}: ${event.responders.map(mention).join(', ')}`;
+      return `Paged ${level(event.levelIndex)}${event.reason === 'rto' ? ' (RTO reached)' : ''}: ${event.responders.map(mention).join(', ')}`;
+    case 'RtoWarning':
+      return `RTO ${event.percent}% used (${formatDuration((policy.rtoMs * event.percent) / 100)} of ${formatDuration(policy.rtoMs)})`;
     case 'Acknowledged':
       return `Acknowledged by ${who}; escalation stopped`;
     case 'Escalated':

@@ -23,7 +23,8 @@ export type IncidentEventBody =
       title: string;
       details: Record<string, string>;
     }
-  | { type: 'Paged'; levelIndex: number; levelId: string; responders: string[]; generation: number }
+  | { type: 'Paged'; levelIndex: number; levelId: string; responders: string[]; generation: number; reason?: 'rto' }
+  | { type: 'RtoWarning'; percent: number }
   | { type: 'Acknowledged' }
   | { type: 'Escalated'; fromLevelIndex: number; toLevelIndex: number; reason: 'timeout' | 'manual'; generation: number }
   | { type: 'Recovered' }

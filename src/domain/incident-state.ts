@@ -29,6 +29,8 @@ export interface IncidentState {
   deliveryIds: Set<string>;
   /** Generations whose page has been recorded. */
   pagedGenerations: Set<number>;
+  /** RTO warnings already given (50, 75, 100 % of the policy's RTO). */
+  rtoWarnings: Set<number>;
   /** Recovery actions proposed on this incident, by request id. */
   actions: Map<string, ActionRequest>;
   /** Sequence number of the last event; the next append expects lastSeq + 1. */
@@ -59,6 +61,7 @@ export function foldIncident(events: readonly IncidentEvent[]): IncidentState {
     deliveryIds: new Set(),
     pagedGenerations: new Set(),
     actions: new Map(),
+    rtoWarnings: new Set(),
     lastSeq: first.seq,
   };
   for (const event of rest) applyEvent(state, event);
@@ -81,7 +84,11 @@ function applyEvent(state: IncidentState, event: IncidentEvent): void {
       if (event.state === 'alarm') state.recovered = false;
       return;
     case 'Paged':
-      state.pagedGenerations.add(event.generation);
+      // An RTO page reaches management without handing the incident over; it is not the level's own page.
+      if (event.reason !== 'rto') state.pagedGenerations.add(event.generation);
+      return;
+    case 'RtoWarning':
+      state.rtoWarnings.add(event.percent);
       return;
     case 'Acknowledged':
       if (state.status === 'open') {

@@ -32,6 +32,20 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
     }),
+    timeToAcknowledge: new Histogram({
+      name: 'irbot_time_to_acknowledge_seconds',
+      help: 'From an incident opening to its first acknowledgement, by the level that acknowledged',
+      labelNames: ['level'] as const,
+      buckets: [30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400],
+      registers: [registry],
+    }),
+    timeToResolve: new Histogram({
+      name: 'irbot_time_to_resolve_seconds',
+      help: 'From an incident opening to its resolution, by the level holding it then',
+      labelNames: ['level'] as const,
+      buckets: [60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400],
+      registers: [registry],
+    }),
     openIncidents: new Gauge({ name: 'irbot_open_incidents', help: 'Incidents not yet resolved (as last counted by this replica)', registers: [registry] }),
   };
 }

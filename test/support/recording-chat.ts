@@ -7,6 +7,7 @@ export type ChatCall =
   | { kind: 'page'; incidentId: string; responders: string[]; levelName: string; at: number }
   | { kind: 'postThreadNote'; channelId: string; text: string }
   | { kind: 'announce'; incidentId: string }
+  | { kind: 'postChannelMessage'; channelId?: string; text: string }
   | { kind: 'postApprovalRequest'; channelId: string; view: ApprovalView }
   | { kind: 'updateApprovalRequest'; channelId: string; ts: string; view: ApprovalView };
 
@@ -38,6 +39,9 @@ export class RecordingChat implements Chat {
   }
   async announce(view: IncidentView): Promise<void> {
     this.calls.push({ kind: 'announce', incidentId: view.incidentId });
+  }
+  async postChannelMessage(channelId: string | undefined, text: string): Promise<void> {
+    this.calls.push({ kind: 'postChannelMessage', channelId, text });
   }
   /** Groups expand to the members a test gives them; users stand for themselves. */
   groups: Record<string, string[]> = {};

@@ -65,6 +65,10 @@ export class ConsoleChat implements Chat {
     this.say(this.alertsChannel, `New incident #${view.number} at ${view.levelName} (${view.levelId}): ${view.title}`);
   }
 
+  async postChannelMessage(channelId: string | undefined, text: string): Promise<void> {
+    this.say(channelId ?? this.alertsChannel, plainText(text));
+  }
+
   /** The console has no user groups to ask: a group (S…) names nobody here, so local policies list people. */
   async expandUserGroups(ids: string[]): Promise<string[]> {
     return ids.filter((id) => !id.startsWith('S'));

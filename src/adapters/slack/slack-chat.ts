@@ -89,6 +89,11 @@ export class SlackChat implements Chat {
     await this.postInAlerts(`:rotating_light: New *incident #${view.number}* at ${view.levelName} (${view.levelId})${where}: ${escapeText(view.title)}`);
   }
 
+  async postChannelMessage(channelId: string | undefined, text: string): Promise<void> {
+    if (channelId) await this.post(channelId, text);
+    else await this.postInAlerts(text);
+  }
+
   expandUserGroups(ids: string[]): Promise<string[]> {
     return this.directory.people(ids);
   }
