@@ -1,22 +1,11 @@
-import type { ApprovalRefusal, IncidentEvent, PlannedCallRecord } from './events';
+import type { ActionProposal, ApprovalRefusal, IncidentEvent } from './events';
 
 export type ActionRequestStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'running' | 'succeeded' | 'failed';
 
 /** A proposed recovery action on an incident, as folded from its events. */
-export interface ActionRequest {
-  requestId: string;
-  action: string;
-  args: Record<string, string>;
-  params: unknown;
-  calls: PlannedCallRecord[];
-  risk?: string;
-  mode: 'dry-run' | 'live';
-  needsApproval: boolean;
-  required: number;
-  approvers: string[];
+export interface ActionRequest extends ActionProposal {
   requestedBy?: string;
   proposedAt: string;
-  expiresAt: string;
   approvals: string[];
   rejectedBy?: string;
   refusals: Array<{ by?: string; reason: ApprovalRefusal }>;
@@ -35,23 +24,14 @@ export function isActionEvent(event: IncidentEvent): event is ActionEvent {
 /** Applies one action event to the incident's map of requests. */
 export function applyActionEvent(requests: Map<string, ActionRequest>, event: ActionEvent): void {
   if (event.type === 'ActionProposed') {
-    requests.set(event.requestId, {
-      requestId: event.requestId,
-      action: event.action,
-      args: event.args,
-      params: event.params,
-      calls: event.calls,
-      risk: event.risk,
-      mode: event.mode,
-      needsApproval: event.needsApproval,
-      required: event.required,
-      approvers: event.approvers,
+    const { requestId, action, args, params, calls, risk, mode, needsApproval, required, approvers, expiresAt } = event;
+    requests.set(requestId, {
+      ...{ requestId, action, args, params, calls, risk, mode, needsApproval, required, approvers, expiresAt },
       requestedBy: event.actor.kind === 'user' ? event.actor.id : undefined,
       proposedAt: event.at,
-      expiresAt: event.expiresAt,
       approvals: [],
       refusals: [],
-      status: event.needsApproval ? 'pending' : 'approved',
+      status: needsApproval ? 'pending' : 'approved',
       progress: [],
     });
     return;

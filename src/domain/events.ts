@@ -32,21 +32,7 @@ export type IncidentEventBody =
   | { type: 'ChannelOpened'; channelId: string; name: string }
   | { type: 'MessagePosted'; channelId: string; ts: string }
   | { type: 'EffectFailed'; effect: string; error: string }
-  | {
-      type: 'ActionProposed';
-      requestId: string;
-      action: string;
-      /** The `key=value` words as typed, and the parsed params the action runs with. */
-      args: Record<string, string>;
-      params: unknown;
-      calls: PlannedCallRecord[];
-      risk?: string;
-      mode: 'dry-run' | 'live';
-      needsApproval: boolean;
-      required: number;
-      approvers: string[];
-      expiresAt: string;
-    }
+  | ({ type: 'ActionProposed' } & ActionProposal)
   | { type: 'ActionApproved'; requestId: string }
   | { type: 'ActionRejected'; requestId: string; reason?: string }
   | { type: 'ActionApprovalRefused'; requestId: string; reason: ApprovalRefusal }
@@ -55,6 +41,22 @@ export type IncidentEventBody =
   | { type: 'ActionProgress'; requestId: string; line: string }
   | { type: 'ActionFinished'; requestId: string; ok: boolean; summary: string; steps: Array<{ name: string; ok: boolean; detail: string }> }
   | { type: 'ApprovalMessagePosted'; requestId: string; channelId: string; ts: string };
+
+/** What a proposal of a recovery action records: everything needed to approve and run it later. */
+export interface ActionProposal {
+  requestId: string;
+  action: string;
+  /** The `key=value` words as typed, and the parsed params the action runs with. */
+  args: Record<string, string>;
+  params: unknown;
+  calls: PlannedCallRecord[];
+  risk?: string;
+  mode: 'dry-run' | 'live';
+  needsApproval: boolean;
+  required: number;
+  approvers: string[];
+  expiresAt: string;
+}
 
 /** A planned AWS call as kept in the audit log (same fields as the catalogue's PlannedCall). */
 export interface PlannedCallRecord {

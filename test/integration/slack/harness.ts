@@ -7,18 +7,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../../src/config/load-config';
 import { startBot, type Bot } from '../../../src/runtime/start-bot';
 import { FakeSlackServer, type FakeSlackOptions } from '../../support/fake-slack-server';
 import { slackSignatureHeaders } from '../../support/slack-signing';
+import { deletePrefix } from '../../support/redis-cleanup';
 
 export const SIGNING_SECRET = 'abcdef0123456789abcdef0123456789';
 export const BOT_TOKEN = 'xoxb-000000000-test-token';
 export const ALARM_TOKEN = 'alarm-token-0123456789abcdef';
 export const ALERTS_CHANNEL = 'CALERTS0001';
-const REDIS_URL = 'redis://127.0.0.1:6379';
+import { REDIS_URL } from '../../support/redis-cleanup';
 
 export interface LevelSpec {
   id: string;
@@ -118,7 +118,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     async stop() {
       await bot.stop();
       await fake.close();
-      await deleteKeys(queuePrefix);
+      await deletePrefix(queuePrefix);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -175,16 +175,3 @@ export async function waitFor<T>(what: string, check: () => T | undefined | null
   }
 }
 
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
-}

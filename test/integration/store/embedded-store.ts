@@ -40,3 +40,27 @@ export function freshPrefix(): string {
   counter += 1;
   return `t${counter}-`;
 }
+
+/**
+ * One embedded store per test file and fresh tables per test: registers the
+ * jest hooks and returns a getter for the current test's store.
+ */
+export function useFreshStorePerTest(): { store(): DynamoIncidentStore; running(): RunningStore } {
+  let dataDir: string;
+  let running: RunningStore;
+  let store: DynamoIncidentStore;
+  beforeAll(async () => {
+    dataDir = await tempDataDir();
+    running = await startStore(dataDir);
+  });
+  afterAll(async () => {
+    await running.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    const prefix = freshPrefix();
+    await ensureTables(running.client, prefix);
+    store = new DynamoIncidentStore(running.client, prefix);
+  });
+  return { store: () => store, running: () => running };
+}

@@ -1,29 +1,13 @@
-import { promises as fs } from 'fs';
 import { DynamoIncidentStore } from '../../../src/adapters/store/dynamo-incident-store';
-import { ensureTables } from '../../../src/adapters/store/table-definitions';
 import { ConflictError } from '../../../src/domain/errors';
 import type { IncidentEventBody } from '../../../src/domain/events';
-import { freshPrefix, startStore, tempDataDir, type RunningStore } from './embedded-store';
+import { useFreshStorePerTest } from './embedded-store';
 import { alarmReceived, escalated, opened, resolvedWithoutNote } from './fixtures';
 
-let dataDir: string;
-let running: RunningStore;
+const fresh = useFreshStorePerTest();
 let store: DynamoIncidentStore;
-
-beforeAll(async () => {
-  dataDir = await tempDataDir();
-  running = await startStore(dataDir);
-});
-
-afterAll(async () => {
-  await running.stop();
-  await fs.rm(dataDir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  const prefix = freshPrefix();
-  await ensureTables(running.client, prefix);
-  store = new DynamoIncidentStore(running.client, prefix);
+beforeEach(() => {
+  store = fresh.store();
 });
 
 const at = new Date('2024-05-01T02:03:04.005Z');

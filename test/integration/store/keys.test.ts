@@ -1,26 +1,10 @@
-import { promises as fs } from 'fs';
 import { DynamoIncidentStore } from '../../../src/adapters/store/dynamo-incident-store';
-import { ensureTables } from '../../../src/adapters/store/table-definitions';
-import { freshPrefix, startStore, tempDataDir, type RunningStore } from './embedded-store';
+import { useFreshStorePerTest } from './embedded-store';
 
-let dataDir: string;
-let running: RunningStore;
+const fresh = useFreshStorePerTest();
 let store: DynamoIncidentStore;
-
-beforeAll(async () => {
-  dataDir = await tempDataDir();
-  running = await startStore(dataDir);
-});
-
-afterAll(async () => {
-  await running.stop();
-  await fs.rm(dataDir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  const prefix = freshPrefix();
-  await ensureTables(running.client, prefix);
-  store = new DynamoIncidentStore(running.client, prefix);
+beforeEach(() => {
+  store = fresh.store();
 });
 
 describe('dedup keys', () => {
