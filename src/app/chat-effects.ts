@@ -1,9 +1,10 @@
 import { currentLevel } from '../domain/incident-state';
+import type { IncidentEvent } from '../domain/events';
 import type { AppContext } from './context';
 import { appendDecided, loadIncident } from './incident-log';
 import { viewOf } from './incident-view';
 import { describeEvent } from './timeline';
-import { jobIds } from './job-ids';
+import { scheduleMessageRedraw } from './effects';
 
 const SYSTEM = { kind: 'system' } as const;
 
@@ -43,7 +44,7 @@ export async function openChannel(ctx: AppContext, incidentId: string): Promise<
     state = posted.state;
     // Something happened while the message was being posted (an ack, an escalation): draw it again.
     if (posted.event && posted.event.seq > drawnAtSeq + 1) {
-      await ctx.queue.enqueue('update-message', { incidentId }, { jobId: jobIds.updateMessage(incidentId, posted.event.seq) });
+      await scheduleMessageRedraw(ctx, incidentId);
     }
   }
   return `channel ${state.channel?.name ?? '?'}`;
@@ -61,8 +62,15 @@ export async function postThreadNote(ctx: AppContext, incidentId: string, seq: n
   const event = events.find((e) => e.seq === seq);
   const state = await loadIncident(ctx, incidentId);
   if (!event || !state.message) return 'skipped';
+  if (event.type === 'AlarmReceived' && repeatsPreviousAlarm(events, event)) return 'skipped (repeat of the same alarm state)';
   await ctx.chat.postThreadNote(state.message.channelId, state.message.ts, describeEvent(event, state.policy, state.actions));
   return 'posted';
+}
+
+/** A storm of the same alarm is one thread line; the message's alarm count shows the rest. */
+function repeatsPreviousAlarm(events: readonly IncidentEvent[], event: Extract<IncidentEvent, { type: 'AlarmReceived' }>): boolean {
+  const previous = events.filter((e): e is Extract<IncidentEvent, { type: 'AlarmReceived' }> => e.type === 'AlarmReceived' && e.seq < event.seq).pop();
+  return previous !== undefined && previous.state === event.state;
 }
 
 export async function announce(ctx: AppContext, incidentId: string): Promise<string> {

@@ -64,8 +64,19 @@ export async function scheduleEscalationTimer(ctx: AppContext, state: IncidentSt
   );
 }
 
+/**
+ * Redraws the incident message at most once a second: every event of the same
+ * second shares one job (its id names the second), which runs at the second's
+ * end and draws the state as it is then. An alarm storm cannot flood chat.update.
+ */
+export async function scheduleMessageRedraw(ctx: AppContext, incidentId: string): Promise<void> {
+  const now = ctx.clock.now().getTime();
+  const second = Math.floor(now / 1000);
+  await ctx.queue.enqueue('update-message', { incidentId }, { jobId: jobIds.updateMessage(incidentId, second), delayMs: (second + 1) * 1000 - now });
+}
+
 async function refreshMessage(ctx: AppContext, event: IncidentEvent, state: IncidentState): Promise<void> {
   if (!state.message) return;
-  await ctx.queue.enqueue('update-message', { incidentId: state.id }, { jobId: jobIds.updateMessage(state.id, event.seq) });
+  await scheduleMessageRedraw(ctx, state.id);
   await ctx.queue.enqueue('thread-note', { incidentId: state.id, seq: event.seq }, { jobId: jobIds.threadNote(state.id, event.seq) });
 }

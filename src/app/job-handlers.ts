@@ -6,12 +6,13 @@ import type { JobName, JobPayloads } from './ports';
 import { reconcileOpenIncidents } from './reconcile';
 import { expireAction, postApproval, updateApproval } from './actions/approval-jobs';
 import { runActionJob } from './actions/run-action-job';
+import { createGuard, type Guard } from '../guard';
 import { onRtoCheck } from './rto-clock';
 
 export type JobHandlers = { [N in JobName]: (data: JobPayloads[N], jobKey: string) => Promise<string> };
 
 /** One handler per job name; each returns a short outcome for logs and metrics. */
-export function createJobHandlers(ctx: AppContext): JobHandlers {
+export function createJobHandlers(ctx: AppContext, guard: Guard = createGuard(ctx)): JobHandlers {
   return {
     'ingest-alarm': async ({ signal }, jobKey) => {
       const outcome = await ingestAlarm(ctx, signal, jobKey);
@@ -29,6 +30,7 @@ export function createJobHandlers(ctx: AppContext): JobHandlers {
     'update-approval': ({ incidentId, requestId }) => updateApproval(ctx, incidentId, requestId),
     'expire-action': ({ incidentId, requestId }) => expireAction(ctx, incidentId, requestId),
     'run-action': ({ incidentId, requestId }) => runActionJob(ctx, incidentId, requestId),
+    guard: (job, jobKey) => guard.handle(job, jobKey),
     'rto-check': ({ incidentId, percent }) => onRtoCheck(ctx, incidentId, percent),
   };
 }

@@ -35,6 +35,8 @@ export interface IncidentStore {
   /** Writes the summary row (idempotent: last write wins, rows only move forward in seq). */
   saveSummary(summary: IncidentSummary, seq: number): Promise<void>;
   listOpen(): Promise<IncidentSummary[]>;
+  /** Incidents opened at or after `since`, open or resolved (weekly summary); oldest first. */
+  listOpenedSince(since: Date): Promise<IncidentSummary[]>;
   findByChannel(channelId: string): Promise<IncidentSummary | undefined>;
   /** Resolves when the store answers; throws otherwise. */
   ping(): Promise<void>;
@@ -118,6 +120,7 @@ export interface JobPayloads {
   'update-approval': { incidentId: string; requestId: string };
   'expire-action': { incidentId: string; requestId: string };
   'run-action': { incidentId: string; requestId: string };
+  guard: import('../guard/guard-job').GuardJob;
   'rto-check': { incidentId: string; percent: number };
 }
 
