@@ -82,7 +82,11 @@ export class DemoDriver {
     const queue = this.deps.bot.queue.queue;
     await this.until('the queue to go quiet', async () => {
       const counts = await queue.getJobCounts('active', 'waiting', 'prioritized');
-      return Object.values(counts).every((n) => n === 0) ? true : undefined;
+      if (!Object.values(counts).every((n) => n === 0)) return undefined;
+      // Message redraws wait for the end of their second; timers due much later (escalations, RTO) do not count.
+      const delayed = await queue.getJobs(['delayed']);
+      const soon = Date.now() + 1500;
+      return delayed.every((job) => job.timestamp + (job.opts.delay ?? 0) > soon) ? true : undefined;
     });
   }
 }

@@ -1,3 +1,6 @@
+import { findAction } from '../actions/catalogue';
+import { approvalRuleFor } from '../app/actions/approval-rule';
+import type { IncidentEvent } from '../domain/events';
 import { readAlarmFile } from '../local/alarm-file';
 import { DemoStepFailed, type DemoDriver } from './demo-driver';
 
@@ -57,16 +60,48 @@ const l2Acknowledges: DemoStep = {
   },
 };
 
-// Recovery actions do not exist yet. When they do, this step proposes the
-// action, switches to an approver (`as …`), presses Approve and waits for the
-// dry-run report; until then it shows the bot's honest answer.
+const ACTION = 'runbook-l1';
+
+/** The newest live button with this action and value, as numbered on the console (1, 2, 3… in print order). */
+function liveButton(d: DemoDriver, actionId: string, value: string): number | undefined {
+  let found: number | undefined;
+  for (let n = 1, b = d.session.buttons.find(n); b !== undefined; b = d.session.buttons.find(++n)) {
+    if (!b.replaced && b.actionId === actionId && b.value === value) found = n;
+  }
+  return found;
+}
+
+/**
+ * The plan's Level 1 (service down) as one approved runbook: the L2 engineer
+ * proposes it, an approver from the policy switches in (`as …`) and presses
+ * Approve, and the demo's ACTIONS_MODE=dry-run reports the exact calls a live
+ * run would send, changing nothing.
+ */
 const recoveryAction: DemoStep = {
-  title: 'A recovery action is proposed and approved (dry run)',
+  title: `The L2 engineer proposes ${ACTION}; an approver approves it (dry run)`,
   async run(d) {
-    const answer = await d.type('/incident run ecs-status cluster=lightningtalk-circle-prod service=lightningtalk-circle-prod-api');
-    if (answer.length === 0) throw new DemoStepFailed('/incident run: the bot did not answer');
-    d.ok('the bot answered /incident run');
-    d.note('recovery actions are not built in this version: no approval or dry-run report to show yet');
+    const action = findAction(ACTION);
+    if (!action) throw new DemoStepFailed(`the catalogue has no ${ACTION}`);
+    if (!d.policy.targets) throw new DemoStepFailed('the demo policy has no targets: section, so recovery actions have nothing to act on');
+    const approver = approvalRuleFor(action, d.policy)?.approvers.find((id) => !id.startsWith('S'));
+    if (!approver) throw new DemoStepFailed(`the demo policy names no person (U…) who may approve ${ACTION}`);
+    const engineer = level(d, 1).responders.find((id) => !id.startsWith('S')) ?? 'U0DEMOL2';
+    if (d.session.userId !== engineer) await d.type(`as ${engineer}`);
+
+    await d.type(`/incident run ${ACTION}`);
+    const proposed = await d.event(`${engineer} proposed ${ACTION} (dry run); it waits for approval`, 'ActionProposed', (e) => e.action === ACTION);
+    const { requestId } = proposed;
+    await d.event('approval request posted with the exact calls and Approve / Reject buttons', 'ApprovalMessagePosted', (e) => e.requestId === requestId);
+    const approve = await d.until('the Approve button', async () => liveButton(d, 'action_approve', `${d.incidentId}|${requestId}`));
+
+    await d.type(`as ${approver}`);
+    await d.type(`press ${approve}`);
+    await d.event(`approved by ${approver}`, 'ActionApproved', (e) => e.requestId === requestId && e.actor.kind === 'user' && e.actor.id === approver);
+    const report = await d.until(`${ACTION} to finish`, async () =>
+      (await d.session.ctx.store.load(d.incidentId ?? '')).find((e): e is Extract<IncidentEvent, { type: 'ActionFinished' }> => e.type === 'ActionFinished' && e.requestId === requestId),
+    );
+    if (!report.ok || !report.summary.startsWith('Dry run: would send')) throw new DemoStepFailed(`expected a dry-run report, got: ${report.summary}`);
+    d.ok('dry-run report: every call it would send, nothing changed');
   },
 };
 

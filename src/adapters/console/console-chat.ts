@@ -38,7 +38,6 @@ export class ConsoleChat implements Chat {
   async openIncidentChannel(view: IncidentView, preferredName: string): Promise<ChatChannel> {
     const channel = { id: preferredName, name: preferredName };
     this.say(channel.id, `Channel created for incident #${view.number}; invited ${view.responders.map(mention).join(', ')}`);
-    this.opts.onChannelOpened?.(channel, view);
     return channel;
   }
 
@@ -46,6 +45,8 @@ export class ConsoleChat implements Chat {
     // Unique across restarts too, as Slack's ts is, so buttons of an old run never alias new ones.
     const ts = `${Date.now()}.${String(++this.counter).padStart(6, '0')}`;
     this.say(channelId, [headline(view), ...detailLines(view), this.buttonLine(channelId, ts, view)].join('\n'));
+    // The channel is on record by now (the message is posted after it is stored), so commands typed there find it.
+    this.opts.onChannelOpened?.({ id: channelId, name: channelId }, view);
     return ts;
   }
 
@@ -76,7 +77,7 @@ export class ConsoleChat implements Chat {
 
   async postApprovalRequest(channelId: string, view: ApprovalView): Promise<string> {
     const ts = `${Date.now()}.${String(++this.counter).padStart(6, '0')}`;
-    this.say(channelId, [...approvalText(view).map(plainText), this.approvalButtonLine(channelId, ts, view)].join('\n'));
+    this.say(channelId, [...approvalText(view).map(plainText), this.approvalButtonLine(channelId, ts, view)].filter((l) => l !== '').join('\n'));
     return ts;
   }
 
@@ -84,7 +85,7 @@ export class ConsoleChat implements Chat {
     const [first, , ...rest] = approvalText(view).map(plainText);
     // The update shows the outcome; the calls were printed with the request.
     const status = rest.filter((l) => !l.startsWith('Calls (') && !/^ {2}\d+\. /.test(l) && !/^ {5}/.test(l));
-    this.say(channelId, [`(approval request updated) ${first ?? ''}`, ...status, this.approvalButtonLine(channelId, ts, view)].join('\n'));
+    this.say(channelId, [`(approval request updated) ${first ?? ''}`, ...status, this.approvalButtonLine(channelId, ts, view)].filter((l) => l !== '').join('\n'));
   }
 
   private approvalButtonLine(channelId: string, ts: string, view: ApprovalView): string {

@@ -22,7 +22,23 @@ describe('npm run demo', () => {
     expect(out).toMatch(/✓ escalated to L2 engineer \(L2\) after the timeout/);
     expect(out).toMatch(/^\[#inc-\d{8}-1-[a-z0-9-]+\] PAGE L2 engineer: @U0DEMOL2/m);
     expect(out).toMatch(/@U0DEMOL2 acknowledged incident #1; escalation stopped/);
-    expect(out).toMatch(/\/incident run ecs-status[^\n]*\n\(only you\) /);
+    // The recovery action: proposed by L2, the approval request printed with its calls and numbered buttons,
+    // approved by an approver pressing Approve, then the dry-run report of every call it would send.
+    expect(out).toMatch(/^U0DEMOL2 #inc-\d{8}-1-[a-z0-9-]+> \/incident run runbook-l1$/m);
+    expect(out).toMatch(/^\[#inc-\d{8}-1-[a-z0-9-]+\] Recovery action for incident #1: runbook-l1$/m);
+    expect(out).toMatch(/^ +Requested by @U0DEMOL2 · mode: dry run \(changes nothing\)$/m);
+    expect(out).toMatch(/^ +3\. ecs:UpdateService \(ap-northeast-1\)\n +aws ecs update-service --cluster lightningtalk-circle-prod --service lightningtalk-circle-prod-api --force-new-deployment --region ap-northeast-1$/m);
+    expect(out).toMatch(/^ +Waiting for 1 of 1 approval\(s\) from @U0DEMOINFRA1, @U0DEMOINFRA2; expires in /m);
+    const approve = out.match(/^ +\[(\d+)\] Approve runbook-l1 +\[\d+\] Reject$/m)?.[1];
+    expect(approve).toBeDefined();
+    expect(out).toMatch(new RegExp(`^U0DEMOINFRA1 #inc-[^>]+> press ${approve}$`, 'm'));
+    expect(out).toMatch(/^\[#inc-[^\]]+\] @U0DEMOINFRA1 approved `runbook-l1`; it is running now\.$/m);
+    expect(out).toMatch(/^ +Succeeded: Dry run: would send 5 call\(s\); nothing was changed \(ACTIONS_MODE=dry-run\)\.$/m);
+    expect(out).toMatch(
+      /^ +✓ 3\. would send ecs:UpdateService \(ap-northeast-1\): \{"cluster":"lightningtalk-circle-prod","service":"lightningtalk-circle-prod-api","forceNewDeployment":true\}$/m,
+    );
+    expect(out).toMatch(/✓ dry-run report: every call it would send, nothing changed/);
+    expect(out).toMatch(/↳ Succeeded runbook-l1 \([0-9a-f]{6}\): Dry run: would send 5 call\(s\)/);
     expect(out).toMatch(/✓ incident resolved automatically/);
     expect(out).toMatch(/Timeline of incident #1[^\n]*\n(?: +\d{4}-\d\d-\d\d [^\n]+\n)+/);
     expect(out).toMatch(/Not acknowledged in time: escalated from L1 support to L2 engineer/);
