@@ -1,4 +1,6 @@
 import type { Subcommand } from './command-types';
+import { backups } from './backups';
+import { drill } from './drill';
 import { declare } from './declare';
 import { list } from './list';
 import { ack, escalate, resolve } from './respond-commands';
@@ -7,4 +9,4 @@ import { status } from './status';
 import { timeline } from './timeline';
 
 /** Every `/incident` subcommand, in the order `/incident help` lists them. */
-export const subcommands: Subcommand[] = [declare, ack, escalate, status, run, resolve, timeline, list];
+export const subcommands: Subcommand[] = [declare, ack, escalate, status, run, resolve, timeline, list, backups, drill];

@@ -4,6 +4,7 @@ import { levelsSchema } from './level-schema';
 import type { ApprovalRule, EscalationLevel, Policy } from './policy-types';
 import { describeValue, durationMs, expecting, strictMapping } from './schema-fields';
 import { targetsSchema } from './targets-schema';
+import { checkScheduledSections, retentionSchema, schedulesSchema } from './schedules-schema';
 
 // Slack channel names allow only these characters; 20 leaves room for the
 // -yyyymmdd-n-slug suffix within Slack's 80-character limit.
@@ -26,9 +27,11 @@ export const policySections = {
   levels: levelsSchema,
   approvals: approvalsSchema,
   targets: targetsSchema.optional(),
+  retention: retentionSchema.optional(),
+  schedules: schedulesSchema.optional(),
 };
 
-const sectionsSchema = strictMapping(policySections);
+const sectionsSchema = strictMapping(policySections).superRefine(checkScheduledSections);
 
 type Sections = z.output<typeof sectionsSchema>;
 
@@ -52,6 +55,8 @@ function toPolicy(sections: Sections): Policy {
     approvals,
     // Absent stays absent: the actions tell the operator to add the section.
     ...(sections.targets === undefined ? {} : { targets: sections.targets }),
+    ...(sections.schedules === undefined ? {} : { schedules: sections.schedules }),
+    ...(sections.retention === undefined ? {} : { retentionMs: sections.retention }),
   };
 }
 

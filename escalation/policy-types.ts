@@ -23,6 +23,10 @@ export interface Policy {
   approvals: Record<string, ApprovalRule>;
   /** What the recovery actions act on; absent → every action refuses and says to add `targets:`. */
   targets?: Targets;
+  /** The scheduled guards (backups, checks, drills, summary); absent → nothing runs on its own. */
+  schedules?: import('./schedule-types').Schedules;
+  /** How long the backups the bot makes are kept (`retention:`); required when the retention task is scheduled. */
+  retentionMs?: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { currentLevel } from '../domain/incident-state';
+import { currentLevel, foldIncident } from '../domain/incident-state';
 import type { IncidentEvent } from '../domain/events';
 import type { AppContext } from './context';
 import { appendDecided, loadIncident } from './incident-log';
@@ -58,10 +58,12 @@ export async function updateMessage(ctx: AppContext, incidentId: string): Promis
 }
 
 export async function postThreadNote(ctx: AppContext, incidentId: string, seq: number): Promise<string> {
+  // One load, folded here: in an alarm storm this job runs once per alarm.
   const events = await ctx.store.load(incidentId);
   const event = events.find((e) => e.seq === seq);
-  const state = await loadIncident(ctx, incidentId);
-  if (!event || !state.message) return 'skipped';
+  if (!event) return 'skipped';
+  const state = foldIncident(events);
+  if (!state.message) return 'skipped';
   if (event.type === 'AlarmReceived' && repeatsPreviousAlarm(events, event)) return 'skipped (repeat of the same alarm state)';
   await ctx.chat.postThreadNote(state.message.channelId, state.message.ts, describeEvent(event, state.policy, state.actions));
   return 'posted';

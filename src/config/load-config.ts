@@ -21,6 +21,8 @@ export interface Config {
   workerConcurrency: number;
   /** How long a job stays locked to a replica that stopped answering before another takes it. */
   jobLockMs: number;
+  /** The policy's schedules (backups, checks, drills, summary) run: by default with Slack, not in local mode. */
+  schedulesEnabled: boolean;
 }
 
 export type ConfigResult = { ok: true; config: Readonly<Config> } | { ok: false; errors: string[] };
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     logLevel: s.LOG_LEVEL,
     workerConcurrency: s.WORKER_CONCURRENCY,
     jobLockMs: s.JOB_LOCK_MS,
+    schedulesEnabled: s.SCHEDULES ? s.SCHEDULES === 'on' : Boolean(s.SLACK_BOT_TOKEN),
   };
   return { ok: true, config: Object.freeze(config) };
 }

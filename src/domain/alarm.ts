@@ -2,7 +2,7 @@
  * An alarm from any source, normalised. Parsers for SNS/CloudWatch, EventBridge,
  * Alertmanager and the generic webhook all produce this shape.
  */
-export type AlarmSource = 'cloudwatch-sns' | 'cloudwatch-eventbridge' | 'alertmanager' | 'generic';
+export type AlarmSource = 'cloudwatch-sns' | 'cloudwatch-eventbridge' | 'alertmanager' | 'generic' | 'irbot-check';
 
 /** `insufficient_data` joins an open incident's timeline but never opens one. */
 export type AlarmState = 'alarm' | 'ok' | 'insufficient_data';

@@ -12,6 +12,7 @@ export function localBanner(config: Readonly<Config>, port: number, logFile: str
     `  logs:    ${logFile}`,
     `  alarms:  http://127.0.0.1:${port}/alarms/{generic,alertmanager,eventbridge,sns} (${token})`,
     `  policy:  ${config.policyPath} (${chain}); recovery actions ${config.actionsMode}; queue prefix ${config.queuePrefix}`,
+    `  schedules (backups, checks, drills): ${config.schedulesEnabled ? 'on' : 'off in local mode (SCHEDULES=on turns them on; /incident backups and /incident drill work anyway)'}`,
     'Type /incident declare L1 <title> to open an incident, press <N> to press a button, help for everything else.',
   ];
 }

@@ -4,6 +4,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'irbot_process_' });
+  // Set by the guards (src/guard) at start: reads their shared state (Redis) when the guard gauges are scraped.
+  const guardGauges: { refresh: () => Promise<void> } = { refresh: async () => undefined };
   return {
     registry,
     alarmsReceived: new Counter({
@@ -47,6 +49,9 @@ export function createMetrics() {
       registers: [registry],
     }),
     openIncidents: new Gauge({ name: 'irbot_open_incidents', help: 'Incidents not yet resolved (as last counted by this replica)', registers: [registry] }),
+    guardGauges,
+    backupAgeSeconds: new Gauge({ name: 'irbot_backup_age_seconds', help: 'Age of the newest completed backup of each DynamoDB table, as last seen by the backup check', labelNames: ['table'] as const, registers: [registry], collect: () => guardGauges.refresh() }),
+    checkOk: new Gauge({ name: 'irbot_check_ok', help: 'Last result of each scheduled check (pitr, backup, backup-job, retention, drill) by table: 1 passed, 0 failed', labelNames: ['check', 'table'] as const, registers: [registry], collect: () => guardGauges.refresh() }),
   };
 }
 

@@ -16,6 +16,7 @@ import { createLogger, type Logger } from '../observability/logger';
 import { createAwsClients } from '../actions/aws-clients';
 import { createHttpProbe } from '../actions/http-probe';
 import { createMetrics } from '../observability/metrics';
+import { createGuard } from '../guard';
 
 export interface BotOptions {
   chat?: Chat;
@@ -56,7 +57,9 @@ export async function startBot(config: Readonly<Config>, opts: BotOptions = {}):
   };
   const ctx: AppContext = { store, queue, chat, clock: opts.clock ?? { now: () => new Date() }, policy: config.policy, metrics, log, actionsMode: config.actionsMode, actions };
   const slackApp = await slack?.start({ ctx, redis: queueRedis, keyPrefix: config.queuePrefix });
-  const worker = startWorker({ connection: workerRedis, prefix: config.queuePrefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, handlers: createJobHandlers(ctx), log, metrics });
+  // The guards' state lives in Redis beside the queue, so every replica sees the last check results.
+  const guard = createGuard(ctx, { client: queueRedis, prefix: config.queuePrefix });
+  const worker = startWorker({ connection: workerRedis, prefix: config.queuePrefix, concurrency: config.workerConcurrency, lockMs: config.jobLockMs, handlers: createJobHandlers(ctx, guard), log, metrics });
 
   let draining = false;
   const verifier = createSnsVerifier({ certHostPattern: config.snsCertHostPattern, topicAllowList: config.snsTopicArns, fetchCertificate: opts.sns?.fetchCertificate });
@@ -78,6 +81,8 @@ export async function startBot(config: Readonly<Config>, opts: BotOptions = {}):
   const port = (server.address() as AddressInfo).port;
 
   await queue.scheduleReconcile(opts.reconcileEveryMs ?? 60_000);
+  // A laptop trying local mode has no AWS credentials: its hourly checks would only open "cannot check" incidents.
+  if (config.schedulesEnabled) await guard.schedule(queue.queue);
   await queue.enqueue('reconcile', {}, {});
 
   let stopping: Promise<void> | undefined;

@@ -8,6 +8,15 @@ import type { Metrics } from '../../observability/metrics';
 
 export const QUEUE_NAME = 'incidents';
 
+/**
+ * BullMQ takes jobs without a priority before prioritized ones, so giving
+ * alarm ingestion a priority puts every effect (a page, an escalation timer,
+ * a channel) ahead of an alarm backlog: in a storm of 10,000 alarms the first
+ * page of a new incident otherwise waited for the whole backlog (bench: p50
+ * ~115 s). Ingest jobs stay first-in first-out among themselves.
+ */
+const INGEST_PRIORITY = 10;
+
 const defaultJobOptions: JobsOptions = {
   // Slack or AWS being down for a while must not drop an effect: retry for about an hour.
   attempts: 20,
@@ -25,7 +34,8 @@ export class BullJobQueue implements JobQueue {
   }
 
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], opts: { jobId?: string; delayMs?: number } = {}): Promise<void> {
-    await this.queue.add(name, data, { jobId: opts.jobId, delay: opts.delayMs && opts.delayMs > 0 ? opts.delayMs : undefined });
+    const priority = name === 'ingest-alarm' ? INGEST_PRIORITY : undefined;
+    await this.queue.add(name, data, { jobId: opts.jobId, delay: opts.delayMs && opts.delayMs > 0 ? opts.delayMs : undefined, priority });
   }
 
   /** Every replica registers the same scheduler; BullMQ keeps one, so each tick runs once. */

@@ -11,8 +11,8 @@ export interface HandlerDeps {
   /** The client replies are posted with (irbot's, with its API URL and retry policy). */
   client: WebClient;
   dedup: DeliveryDedup;
-  /** Runs the work after the ack so shutdown can wait for it (the ack has already answered Slack). */
-  track<T>(work: Promise<T>): Promise<T>;
+  /** Runs the work after the ack, a bounded number at once, so shutdown can wait for it (the ack has already answered Slack). */
+  track<T>(work: () => Promise<T>): Promise<T>;
 }
 
 const ACTION_IDS: readonly IncidentButton['actionId'][] = ['incident_ack', 'incident_escalate', 'incident_resolve'];
@@ -32,7 +32,7 @@ export function registerIncidentHandlers(app: App, deps: HandlerDeps): void {
       return;
     }
     const reply = slackReply(deps.client, { channelId: command.channel_id, userId: command.user_id, respond }, log);
-    await deps.track(dispatchIncidentCommand(deps.ctx, { text: command.text ?? '', userId: command.user_id, channelId: command.channel_id }, reply));
+    await deps.track(() => dispatchIncidentCommand(deps.ctx, { text: command.text ?? '', userId: command.user_id, channelId: command.channel_id }, reply));
   });
 
   app.action<BlockAction<ButtonAction>>(/^incident_(ack|escalate|resolve)$/, async ({ body, action, ack, respond, context }) => {
@@ -46,7 +46,8 @@ export function registerIncidentHandlers(app: App, deps: HandlerDeps): void {
     }
     const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
     const reply = slackReply(deps.client, { channelId, userId: body.user.id, respond }, log);
-    await deps.track(pressIncidentButton(deps.ctx, { actionId, incidentId: action.value, userId: body.user.id }, reply));
+    const incidentId = action.value;
+    await deps.track(() => pressIncidentButton(deps.ctx, { actionId, incidentId, userId: body.user.id }, reply));
   });
 
   app.action<BlockAction<ButtonAction>>(/^action_(approve|reject)$/, async ({ body, action, ack, respond, context }) => {
@@ -60,6 +61,7 @@ export function registerIncidentHandlers(app: App, deps: HandlerDeps): void {
     const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
     const reply = slackReply(deps.client, { channelId, userId: body.user.id, respond }, log);
     const actionId = action.action_id === 'action_approve' ? 'action_approve' : 'action_reject';
-    await deps.track(pressApprovalButton(deps.ctx, { actionId, value: action.value, userId: body.user.id }, reply));
+    const value = action.value;
+    await deps.track(() => pressApprovalButton(deps.ctx, { actionId, value, userId: body.user.id }, reply));
   });
 }

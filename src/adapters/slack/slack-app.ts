@@ -6,10 +6,13 @@ import type { Config } from '../../config/load-config';
 import { slackLogger } from './bolt-logger';
 import { DeliveryDedup } from './delivery-dedup';
 import { registerIncidentHandlers } from './incident-handlers';
+import { createWorkLimiter } from './work-limiter';
 import type { SlackClients } from './web-clients';
 
 /** Matches the contract's 256 KiB limit on request bodies. */
 const BODY_LIMIT = 256 * 1024;
+/** Commands and clicks worked on at once after their ack; more wait their turn (see work-limiter.ts). */
+const POST_ACK_CONCURRENCY = 8;
 
 export interface SlackAppHandle {
   /** Bolt's receiver router for `POST /slack/events` (HTTP mode only). */
@@ -55,7 +58,9 @@ export async function startSlackApp(deps: SlackAppDeps): Promise<SlackAppHandle>
     app = new App({ token: slack.botToken, receiver, logger, clientOptions, deferInitialization: true });
   }
   const inFlight = new Set<Promise<unknown>>();
-  const track = <T>(work: Promise<T>): Promise<T> => {
+  const limit = createWorkLimiter(POST_ACK_CONCURRENCY);
+  const track = <T>(task: () => Promise<T>): Promise<T> => {
+    const work = limit(task);
     inFlight.add(work);
     return work.finally(() => inFlight.delete(work));
   };

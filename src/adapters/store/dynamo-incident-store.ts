@@ -124,6 +124,23 @@ export class DynamoIncidentStore implements IncidentStore {
     return items.map(itemToSummary).sort((a, b) => a.number - b.number);
   }
 
+  async listOpenedSince(since: Date): Promise<IncidentSummary[]> {
+    // A Scan: summaries are one small row per incident, and this runs once a week.
+    const items = await readAllPages((startKey) =>
+      this.client.send(
+        new ScanCommand({
+          TableName: this.tables.incidents,
+          FilterExpression: '#openedAt >= :since',
+          ExpressionAttributeNames: { '#openedAt': 'openedAt' },
+          ExpressionAttributeValues: { ':since': { S: since.toISOString() } },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      ),
+    );
+    return items.map(itemToSummary).sort((a, b) => a.number - b.number);
+  }
+
   async findByChannel(channelId: string): Promise<IncidentSummary | undefined> {
     // A GSI cannot be read consistently: on DynamoDB a channel saved a moment ago may not show yet.
     const items = await readAllPages((startKey) =>

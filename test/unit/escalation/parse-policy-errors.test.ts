@@ -3,7 +3,7 @@ import { parsePolicy } from '../../../escalation/parse-policy';
 import { policyYamlWith, REMOVE, validPolicyData, type PathPart } from './policy-fixture';
 
 const ID_ERROR = 'expected a Slack user ID (U…/W…) or user-group ID (S…)';
-const TOP_KEYS = 'rto, rpo, autoResolve, channelPrefix, levels, approvals, targets';
+const TOP_KEYS = 'rto, rpo, autoResolve, channelPrefix, levels, approvals, targets, retention, schedules';
 const LEVEL_ID_HINT = 'expected a short id like L1 (letters, digits, - or _; at most 20)';
 
 function errorsOf(text: string): string[] {
@@ -91,14 +91,14 @@ describe('parsePolicy: reports every problem in one pass', () => {
     const levels = data.levels as Array<Record<string, unknown>>;
     levels[1] = { id: 'L1', name: 'Again', responders: ['U012AB3CD'], ackTimeout: 'soon' };
     data.approvals = { 'dynamodb-restore': { approvers: ['S0INFRA'], required: 0 } };
-    data.schedules = [];
+    data.notifications = [];
     expect(errorsOf(stringify(data))).toEqual([
       'rto: expected a duration like 15m (got "4 hours")',
       'levels[1].ackTimeout: expected a duration like 15m (got "soon")',
       'levels[1].id: duplicate level id "L1" (already used by levels[0])',
       'approvals.dynamodb-restore.required: expected a whole number of at least 1 (got 0)',
       'approvals.default: required',
-      `schedules: unknown field (expected one of ${TOP_KEYS})`,
+      `notifications: unknown field (expected one of ${TOP_KEYS})`,
     ]);
   });
 

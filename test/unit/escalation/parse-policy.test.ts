@@ -80,7 +80,7 @@ approvals:
 });
 
 describe('parsePolicy: documents that are not a policy', () => {
-  const expectedMapping = 'expected a mapping with rto, rpo, autoResolve, channelPrefix, levels, approvals, targets';
+  const expectedMapping = 'expected a mapping with rto, rpo, autoResolve, channelPrefix, levels, approvals, targets, retention, schedules';
 
   it.each([
     ['an empty file', '', `${expectedMapping} (got an empty value)`],
