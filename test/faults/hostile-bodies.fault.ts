@@ -122,20 +122,24 @@ describe('1,000 malformed or hostile bodies on every route', () => {
     while (!hostileDone) underAttack.push(...(await timedValidAlarms(bot.baseUrl, 'attack')));
     await hostile;
     underAttack.sort((a, b) => a - b);
+    // A second quiet run after the attack: the baseline is the worse of the two, so
+    // a neighbour's load drifting on a shared 2-core machine is not blamed on the attack.
+    const quietAfter = await timedValidAlarms(bot.baseUrl, 'after');
+    const baseline = Math.max(p99(quiet), p99(quietAfter));
 
     const bad = answers.filter((a) => a.status < 400 || a.status > 499);
     const byStatus = answers.reduce<Record<number, number>>((m, a) => ({ ...m, [a.status]: (m[a.status] ?? 0) + 1 }), {});
-    console.log(`hostile bodies: ${answers.length} requests over ${routes.length} routes, answers ${JSON.stringify(byStatus)}; valid alarm p99 quiet ${p99(quiet).toFixed(1)} ms, under attack ${p99(underAttack).toFixed(1)} ms (${underAttack.length} requests)`);
+    console.log(`hostile bodies: ${answers.length} requests over ${routes.length} routes, answers ${JSON.stringify(byStatus)}; valid alarm p99 quiet ${p99(quiet).toFixed(1)} ms (after: ${p99(quietAfter).toFixed(1)} ms), under attack ${p99(underAttack).toFixed(1)} ms (${underAttack.length} requests)`);
     expect(bad.slice(0, 10).map((b) => `${b.route} #${b.i} ${b.kind} → ${b.status}`)).toEqual([]);
     expect(answers).toHaveLength(routes.length * PER_ROUTE);
     expect(bot.child.exitCode).toBeNull();
     expect((await fetch(`${bot.baseUrl}/healthz`)).status).toBe(200);
-    expect(p99(underAttack)).toBeLessThanOrEqual(2 * p99(quiet));
+    expect(p99(underAttack)).toBeLessThanOrEqual(2 * baseline);
 
     // Nothing hostile was accepted: the bot counted exactly the valid alarms.
     const metrics = await (await fetch(`${bot.baseUrl}/metrics`)).text();
     const accepted = metrics.split('\n').filter((l) => l.startsWith('irbot_alarms_received_total{') && l.includes('outcome="accepted"'));
-    const validSent = 2 * VALID_REQUESTS + underAttack.length; // warm-up, quiet run, runs under attack
+    const validSent = 3 * VALID_REQUESTS + underAttack.length; // warm-up, two quiet runs, runs under attack
     expect(accepted.reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0)).toBe(validSent);
   });
 });

@@ -13,13 +13,14 @@ const L1 = 'U0L1AAAA';
 const ROUNDS = Number(process.env.FAULT_KILL_ROUNDS ?? 2);
 
 /** Each kind of job that talks to Slack, and the request that marks it mid-effect. */
-const KINDS: { job: string; hold: Hold }[] = [
+const ALL_KINDS: { job: string; hold: Hold }[] = [
   { job: 'open-channel', hold: (path) => path.endsWith('/conversations.create') },
   { job: 'open-channel (pin step)', hold: (path) => path.endsWith('/pins.add') },
   { job: 'page', hold: (path, p) => path.endsWith('/chat.postMessage') && p.get('channel') === dmChannelOf(L1) },
   { job: 'announce', hold: (path, p) => path.endsWith('/chat.postMessage') && p.get('channel') === ALERTS && /New \*incident/.test(p.get('text') ?? '') },
   { job: 'update-message', hold: (path) => path.endsWith('/chat.update') },
 ];
+const KINDS = process.env.FAULT_KILL_KINDS ? ALL_KINDS.filter((k) => process.env.FAULT_KILL_KINDS?.split(',').includes(k.job)) : ALL_KINDS;
 
 /**
  * A worker is SIGKILLed in the middle of each kind of Slack-facing job (its
@@ -90,7 +91,10 @@ describe('a worker SIGKILLed during each kind of job', () => {
           const channel = fake.callsTo('conversations.create').find((c) => String(c.params.name).endsWith(slug));
           const channelId = [...fake.channels.values()].find((c) => c.name.endsWith(slug))?.id;
           return channel !== undefined && channelId !== undefined && [...fake.pins].some((p) => p.startsWith(`${channelId}/`)) && posts(dmChannelOf(L1), title).length > 0 && posts(ALERTS, title).length > 0;
-        }, 60000, 200);
+        }, 60000, 200).catch((err: Error) => {
+          const calls = fake.calls.slice(-15).map((c) => `${c.method} ${String(c.params.channel)} ${String(c.params.text ?? '').slice(0, 80)}`);
+          throw new Error(`${err.message}\nlast Slack calls:\n${calls.join('\n')}\nbot output:\n${bot.output().slice(-3000)}`);
+        });
       }
     }
     // Retries that would double an effect have had their chance.
