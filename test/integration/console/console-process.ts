@@ -37,9 +37,11 @@ export class ConsoleProcess {
   readonly lines: string[] = [];
   readonly stderr: string[] = [];
   readonly exited: Promise<number | null>;
-  private readonly child: ChildProcessWithoutNullStreams;
+  /** How the process ended: its exit code, or the signal that killed it. */
+  readonly ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  protected readonly child: ChildProcessWithoutNullStreams;
   private partial = '';
-  private running = true;
+  protected running = true;
 
   constructor(script: string, env: NodeJS.ProcessEnv) {
     this.child = spawn(process.execPath, [path.join(ROOT, script)], { cwd: ROOT, env, stdio: 'pipe' });
@@ -51,12 +53,13 @@ export class ConsoleProcess {
     });
     this.child.stderr.setEncoding('utf8');
     this.child.stderr.on('data', (chunk: string) => this.stderr.push(chunk));
-    this.exited = new Promise((resolve) =>
-      this.child.once('exit', (code) => {
+    this.ended = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => {
         this.running = false;
-        resolve(code);
+        resolve({ code, signal });
       }),
     );
+    this.exited = this.ended.then((e) => e.code);
   }
 
   /** Where the next wait starts looking, so earlier output cannot satisfy it. */
@@ -80,10 +83,14 @@ export class ConsoleProcess {
       }
       if (!this.running || Date.now() > deadline) {
         const why = this.running ? `not printed within ${timeoutMs} ms` : 'the process exited first';
-        throw new Error(`${pattern} ${why}. Output:\n${this.lines.join('\n')}\nstderr:\n${this.stderr.join('')}`);
+        throw new Error(`${pattern} ${why}. Output:\n${this.transcript()}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  transcript(): string {
+    return `${this.lines.join('\n')}\nstderr:\n${this.stderr.join('')}`;
   }
 
   output(from = 0): string {

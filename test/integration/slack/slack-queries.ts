@@ -9,8 +9,9 @@ export interface Button {
 }
 
 /** Successful chat.postMessage calls into `channel`, oldest first. */
+/** Messages that Slack accepted in a channel; a post it refused (not_in_channel…) never showed up there. */
 export function postsIn(fake: FakeSlackServer, channel: string): SlackCall[] {
-  return fake.callsTo('chat.postMessage').filter((c) => c.params.channel === channel);
+  return fake.callsTo('chat.postMessage').filter((c) => c.params.channel === channel && !c.error);
 }
 
 export function textOf(call: SlackCall | Params): string {
