@@ -3,6 +3,7 @@ import { scheduleEscalationTimer } from './effects';
 import { scheduleRtoClock } from './rto-clock';
 import { loadIncident } from './incident-log';
 import { jobIds } from './job-ids';
+import { summaryOf } from './incident-view';
 
 /**
  * Re-enqueues the effects every open incident should have pending. Job ids are
@@ -14,6 +15,8 @@ export async function reconcileOpenIncidents(ctx: AppContext): Promise<string> {
   ctx.metrics.openIncidents.set(open.length);
   for (const summary of open) {
     const state = await loadIncident(ctx, summary.incidentId);
+    // A crash between an append and its summary write leaves the row behind its log: bring it up to date.
+    await ctx.store.saveSummary(summaryOf(state), state.lastSeq);
     if (state.status === 'resolved') continue;
     if (!state.pagedGenerations.has(state.generation)) {
       await ctx.queue.enqueue('page', { incidentId: state.id, generation: state.generation }, { jobId: jobIds.page(state.id, state.generation) });
