@@ -8,7 +8,7 @@ import type { Params, SlackCall } from '../../support/fake-slack-server';
 import { writeTestPolicy } from '../../support/test-policy';
 import { waitFor } from '../../support/wait-for';
 import { deployment, service } from '../../unit/actions/support/ecs-fixtures';
-import { startSlackActionsBot, type SlackActionsBot } from './slack-actions-bot';
+import { startHarness, type Harness } from '../slack/harness';
 
 const CLUSTER = 'lightningtalk-circle-prod';
 const SERVICE = 'lightningtalk-circle-prod-api';
@@ -74,7 +74,7 @@ describe('runbook-l1 end to end through Slack: propose, refuse the requester, ap
   const ecs = mockEcs();
   const sleeps: number[] = [];
   let health: Awaited<ReturnType<typeof startHealthServer>>;
-  let h: SlackActionsBot;
+  let h: Harness;
   let incidentId: string;
   let channelId: string;
   let threadTs: string;
@@ -88,7 +88,7 @@ describe('runbook-l1 end to end through Slack: propose, refuse the requester, ap
   beforeAll(async () => {
     health = await startHealthServer();
     const loopbackFetch: typeof fetch = (input, init) => fetch(new URL(new URL(String(input)).pathname, health.origin), init);
-    h = await startSlackActionsBot({
+    h = await startHarness({
       policyPath: writeTestPolicy({ ackTimeout: '1h', targets: true }),
       env: { ACTIONS_MODE: 'live' },
       // The requester is an approver too: the refusal below is the own-request rule, not a missing role.

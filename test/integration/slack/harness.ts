@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../../src/config/load-config';
-import { startBot, type Bot } from '../../../src/runtime/start-bot';
+import { startBot, type Bot, type BotOptions } from '../../../src/runtime/start-bot';
 import { FakeSlackServer, type FakeSlackOptions } from '../../support/fake-slack-server';
 import { slackSignatureHeaders } from '../../support/slack-signing';
 import { deletePrefix } from '../../support/redis-cleanup';
@@ -28,9 +28,23 @@ export interface LevelSpec {
 }
 
 export interface HarnessOptions {
-  levels: LevelSpec[];
+  /** The chain of a policy written for the test; or give a whole policy file as `policyPath`. */
+  levels?: LevelSpec[];
+  policyPath?: string;
   usergroups?: FakeSlackOptions['usergroups'];
   createLimit?: FakeSlackOptions['createLimit'];
+  /** More settings (ACTIONS_MODE…), over the harness's own. */
+  env?: Record<string, string>;
+  /** What recovery actions run with (an instant sleep, a loopback health probe). */
+  actions?: BotOptions['actions'];
+}
+
+/** A message button as the bot rendered it. */
+export interface ButtonSpec {
+  actionId: string;
+  value: string;
+  blockId: string;
+  label: string;
 }
 
 export interface Harness {
@@ -40,6 +54,8 @@ export interface Harness {
   postAlarm(body: Record<string, unknown>): Promise<Response>;
   command(text: string, opts: SlackRequestOptions & { channelId: string; userId: string }): Promise<SlackRequestResult>;
   press(actionId: string, incidentId: string, opts: SlackRequestOptions & { channelId: string; userId: string; messageTs: string }): Promise<SlackRequestResult>;
+  /** A click on any message button (block_actions), e.g. an approval request's. */
+  click(button: ButtonSpec, opts: SlackRequestOptions & { channelId: string; userId: string; messageTs: string }): Promise<SlackRequestResult>;
   /** Sends a raw form body to /slack/events with the given headers (for signature tests). */
   sendRaw(body: string, headers: Record<string, string>): Promise<Response>;
   stop(): Promise<void>;
@@ -65,8 +81,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   // The alerts channel exists but the bot has not joined it yet, as on a fresh install.
   fake.addChannel(ALERTS_CHANNEL, 'incident-alerts', false);
   const dataDir = await mkdtemp(join(tmpdir(), 'irbot-slack-'));
-  const policyPath = join(dataDir, 'policy.yaml');
-  await writeFile(policyPath, stringify({ rto: '4h', rpo: '1h', autoResolve: true, channelPrefix: 'inc', levels: opts.levels, approvals: { default: { approvers: ['S0INFRA'], required: 1 } } }));
+  const policyPath = opts.policyPath ?? join(dataDir, 'policy.yaml');
+  if (!opts.policyPath) {
+    await writeFile(policyPath, stringify({ rto: '4h', rpo: '1h', autoResolve: true, channelPrefix: 'inc', levels: opts.levels ?? [], approvals: { default: { approvers: ['S0INFRA'], required: 1 } } }));
+  }
   const queuePrefix = `test-slack-${randomBytes(6).toString('hex')}`;
   const loaded = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -80,10 +98,11 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     ESCALATION_POLICY: policyPath,
     ALARM_TOKEN,
     LOG_LEVEL: process.env.IRBOT_TEST_LOG_LEVEL ?? 'silent',
+    ...opts.env,
   });
   if (!loaded.ok) throw new Error(`test config invalid:\n${loaded.errors.join('\n')}`);
   // PORT=0 (any free port) is below the setting's allowed range, so it is set after validation.
-  const bot = await startBot({ ...loaded.config, port: 0 }, { reconcileEveryMs: 3_600_000 });
+  const bot = await startBot({ ...loaded.config, port: 0 }, { reconcileEveryMs: 3_600_000, actions: opts.actions });
   const base = `http://127.0.0.1:${bot.port}`;
 
   const sendRaw = (body: string, headers: Record<string, string>) =>
@@ -95,6 +114,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     if (o.retryNum) Object.assign(headers, { 'X-Slack-Retry-Num': String(o.retryNum), 'X-Slack-Retry-Reason': 'http_timeout' });
     const res = await sendRaw(body, headers);
     return { status: res.status, responseId, deliveryId };
+  };
+
+  const click = (button: ButtonSpec, o: SlackRequestOptions & { channelId: string; userId: string; messageTs: string }) => {
+    const deliveryId = o.deliveryId ?? `${Math.floor(Date.now() / 1000)}.${randomBytes(3).readUIntBE(0, 3)}`;
+    const responseId = o.responseId ?? `act-${deliveryId}`;
+    const payload = blockActionsPayload(button, o.channelId, o.userId, o.messageTs, deliveryId, fake.responseUrl(responseId));
+    return signedSend(new URLSearchParams({ payload: JSON.stringify(payload) }), o, responseId, deliveryId);
   };
 
   return {
@@ -109,12 +135,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       const responseId = o.responseId ?? `cmd-${deliveryId}`;
       return signedSend(slashCommandForm(text, o.channelId, o.userId, deliveryId, fake.responseUrl(responseId)), o, responseId, deliveryId);
     },
-    press: (actionId, incidentId, o) => {
-      const deliveryId = o.deliveryId ?? `${Math.floor(Date.now() / 1000)}.${randomBytes(3).readUIntBE(0, 3)}`;
-      const responseId = o.responseId ?? `act-${deliveryId}`;
-      const payload = blockActionsPayload(actionId, incidentId, o.channelId, o.userId, o.messageTs, deliveryId, fake.responseUrl(responseId));
-      return signedSend(new URLSearchParams({ payload: JSON.stringify(payload) }), o, responseId, deliveryId);
-    },
+    press: (actionId, incidentId, o) => click({ actionId, value: incidentId, blockId: 'incident_actions', label: INCIDENT_LABELS[actionId] ?? actionId }, o),
+    click: (button, o) => click(button, o),
     async stop() {
       await bot.stop();
       await fake.close();
@@ -143,9 +165,10 @@ function slashCommandForm(text: string, channelId: string, userId: string, trigg
   });
 }
 
-/** What Slack POSTs (as `payload=`) when a button on the incident message is pressed. */
-function blockActionsPayload(actionId: string, incidentId: string, channelId: string, userId: string, messageTs: string, actionTs: string, responseUrl: string) {
-  const label = { incident_ack: 'Acknowledge', incident_escalate: 'Escalate', incident_resolve: 'Resolve' }[actionId] ?? actionId;
+const INCIDENT_LABELS: Record<string, string> = { incident_ack: 'Acknowledge', incident_escalate: 'Escalate', incident_resolve: 'Resolve' };
+
+/** What Slack POSTs (as `payload=`) when a message button is pressed. */
+function blockActionsPayload(button: ButtonSpec, channelId: string, userId: string, messageTs: string, actionTs: string, responseUrl: string) {
   return {
     type: 'block_actions',
     user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: 'TFAKE0001' },
@@ -157,10 +180,10 @@ function blockActionsPayload(actionId: string, incidentId: string, channelId: st
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: channelId, name: 'incident' },
-    message: { type: 'message', user: 'UBOTIRBOT', ts: messageTs, text: 'incident' },
+    message: { type: 'message', user: 'UBOTIRBOT', ts: messageTs, text: 'message' },
     state: { values: {} },
     response_url: responseUrl,
-    actions: [{ action_id: actionId, block_id: 'incident_actions', text: { type: 'plain_text', text: label, emoji: true }, value: incidentId, type: 'button', action_ts: actionTs }],
+    actions: [{ action_id: button.actionId, block_id: button.blockId, text: { type: 'plain_text', text: button.label, emoji: true }, value: button.value, type: 'button', action_ts: actionTs }],
   };
 }
 
