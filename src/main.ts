@@ -15,6 +15,9 @@ async function main(): Promise<void> {
   // Local mode: the terminal is the chat, so logs go to a file under DATA_DIR.
   const local = config.slack ? undefined : prepareLocalMode(config);
   const log = local?.log ?? createLogger(config.logLevel);
+  // Node prints process warnings (the AWS SDK's Node-version notice) on stderr, which in local mode is the chat: log them instead.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => log.warn({ warning: warning.name, detail: warning.message }, 'process warning'));
   log.info({ config: redactedConfig(config) }, 'configuration loaded');
   if (config.actionsMode === 'live') log.warn('ACTIONS_MODE=live: approved recovery actions WILL change AWS resources');
 
