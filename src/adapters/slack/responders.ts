@@ -8,7 +8,7 @@ const GROUP_TTL_MS = 60_000;
  * Turns policy responders (users U…/W…, user groups S…) into people. Group
  * membership is cached briefly because usergroups.users.list is Tier 2 (about
  * 20 calls a minute) and an alarm storm would otherwise spend it all on the
- * same few groups. The cache only saves calls: any replica can rebuild it.
+ * same few groups. The cache only saves calls; any replica can rebuild it.
  */
 export class ResponderDirectory {
   private readonly groups = new Map<string, { users: string[]; until: number }>();
