@@ -1,5 +1,4 @@
 import { currentLevel, foldIncident } from '../domain/incident-state';
-import type { IncidentEvent } from '../domain/events';
 import type { AppContext } from './context';
 import { appendDecided, loadIncident } from './incident-log';
 import { viewOf } from './incident-view';
@@ -64,15 +63,8 @@ export async function postThreadNote(ctx: AppContext, incidentId: string, seq: n
   if (!event) return 'skipped';
   const state = foldIncident(events);
   if (!state.message) return 'skipped';
-  if (event.type === 'AlarmReceived' && repeatsPreviousAlarm(events, event)) return 'skipped (repeat of the same alarm state)';
   await ctx.chat.postThreadNote(state.message.channelId, state.message.ts, describeEvent(event, state.policy, state.actions));
   return 'posted';
-}
-
-/** A storm of the same alarm is one thread line; the message's alarm count shows the rest. */
-function repeatsPreviousAlarm(events: readonly IncidentEvent[], event: Extract<IncidentEvent, { type: 'AlarmReceived' }>): boolean {
-  const previous = events.filter((e): e is Extract<IncidentEvent, { type: 'AlarmReceived' }> => e.type === 'AlarmReceived' && e.seq < event.seq).pop();
-  return previous !== undefined && previous.state === event.state;
 }
 
 export async function announce(ctx: AppContext, incidentId: string): Promise<string> {

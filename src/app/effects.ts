@@ -40,9 +40,16 @@ export async function scheduleEffects(ctx: AppContext, event: IncidentEvent, sta
       observeResponseTimes(ctx, event, state);
       await refreshMessage(ctx, event, state);
       return;
+    case 'AlarmReceived':
+      // A storm of the same alarm is one thread line; the message's alarm count shows the rest.
+      if (state.lastAlarmRepeated) {
+        if (state.message) await scheduleMessageRedraw(ctx, state.id);
+        return;
+      }
+      await refreshMessage(ctx, event, state);
+      return;
     case 'RtoWarning':
     case 'Recovered':
-    case 'AlarmReceived':
     case 'Paged':
       await refreshMessage(ctx, event, state);
       return;

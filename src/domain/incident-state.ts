@@ -1,5 +1,6 @@
 import type { PolicySnapshot } from '../../escalation/policy-types';
 import type { IncidentEvent } from './events';
+import type { AlarmState } from './alarm';
 import { applyActionEvent, isActionEvent, type ActionRequest } from './action-requests';
 
 export type IncidentStatus = 'open' | 'acknowledged' | 'resolved';
@@ -26,6 +27,9 @@ export interface IncidentState {
   channel?: { id: string; name: string };
   message?: { channelId: string; ts: string };
   alarmCount: number;
+  /** The state the alarm last reported, and whether that report only repeated the one before it. */
+  lastAlarmState?: AlarmState;
+  lastAlarmRepeated: boolean;
   deliveryIds: Set<string>;
   /** Generations whose page has been recorded. */
   pagedGenerations: Set<number>;
@@ -58,6 +62,7 @@ export function foldIncident(events: readonly IncidentEvent[]): IncidentState {
     policy: first.policy,
     details: { ...first.details },
     alarmCount: 0,
+    lastAlarmRepeated: false,
     deliveryIds: new Set(),
     pagedGenerations: new Set(),
     actions: new Map(),
@@ -79,6 +84,8 @@ function applyEvent(state: IncidentState, event: IncidentEvent): void {
       throw new Error(`incident ${state.id} has a second Opened at seq ${event.seq}`);
     case 'AlarmReceived':
       state.alarmCount += 1;
+      state.lastAlarmRepeated = state.lastAlarmState === event.state;
+      state.lastAlarmState = event.state;
       if (event.deliveryId) state.deliveryIds.add(event.deliveryId);
       // The alarm firing again after it had recovered: the incident is not recovered any more.
       if (event.state === 'alarm') state.recovered = false;

@@ -37,6 +37,9 @@ describe('foldIncident', () => {
     expect(s.alarmCount).toBe(3);
     expect([...s.deliveryIds]).toEqual(['d1', 'd2', 'd3']);
     expect(s.recovered).toBe(false);
+    expect(s).toMatchObject({ lastAlarmState: 'alarm', lastAlarmRepeated: false });
+    const repeated = foldIncident(log(opened, alarm('d1', 'alarm'), alarm('d2', 'alarm')));
+    expect(repeated).toMatchObject({ lastAlarmState: 'alarm', lastAlarmRepeated: true });
   });
 
   it('remembers where the channel and message are, and when it was resolved', () => {
