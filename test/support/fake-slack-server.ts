@@ -213,7 +213,8 @@ export function dmChannelOf(userId: string): string {
   return `D${userId.replace(/[^A-Z0-9]/g, '').slice(-10).padStart(10, '0')}`;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** A request's whole body as text. */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

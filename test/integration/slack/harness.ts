@@ -12,6 +12,9 @@ import { loadConfig } from '../../../src/config/load-config';
 import { startBot, type Bot, type BotOptions } from '../../../src/runtime/start-bot';
 import { FakeSlackServer, type FakeSlackOptions } from '../../support/fake-slack-server';
 import { slackSignatureHeaders } from '../../support/slack-signing';
+import { blockActionsPayload, slashCommandForm, type ButtonSpec } from '../../support/slack-payloads';
+
+export type { ButtonSpec } from '../../support/slack-payloads';
 import { deletePrefix } from '../../support/redis-cleanup';
 
 export const SIGNING_SECRET = 'abcdef0123456789abcdef0123456789';
@@ -39,13 +42,6 @@ export interface HarnessOptions {
   actions?: BotOptions['actions'];
 }
 
-/** A message button as the bot rendered it. */
-export interface ButtonSpec {
-  actionId: string;
-  value: string;
-  blockId: string;
-  label: string;
-}
 
 export interface Harness {
   bot: Bot;
@@ -146,46 +142,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   };
 }
 
-/** What Slack POSTs for `/incident <text>`. */
-function slashCommandForm(text: string, channelId: string, userId: string, triggerSeed: string, responseUrl: string): URLSearchParams {
-  return new URLSearchParams({
-    token: 'deprecated-verification-token',
-    team_id: 'TFAKE0001',
-    team_domain: 'fake',
-    channel_id: channelId,
-    channel_name: 'somewhere',
-    user_id: userId,
-    user_name: userId.toLowerCase(),
-    command: '/incident',
-    text,
-    api_app_id: 'AFAKE0001',
-    is_enterprise_install: 'false',
-    response_url: responseUrl,
-    trigger_id: `1234567890.${triggerSeed}`,
-  });
-}
-
 const INCIDENT_LABELS: Record<string, string> = { incident_ack: 'Acknowledge', incident_escalate: 'Escalate', incident_resolve: 'Resolve' };
-
-/** What Slack POSTs (as `payload=`) when a message button is pressed. */
-function blockActionsPayload(button: ButtonSpec, channelId: string, userId: string, messageTs: string, actionTs: string, responseUrl: string) {
-  return {
-    type: 'block_actions',
-    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: 'TFAKE0001' },
-    api_app_id: 'AFAKE0001',
-    token: 'deprecated-verification-token',
-    container: { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: false },
-    trigger_id: `9876543210.${actionTs}`,
-    team: { id: 'TFAKE0001', domain: 'fake' },
-    enterprise: null,
-    is_enterprise_install: false,
-    channel: { id: channelId, name: 'incident' },
-    message: { type: 'message', user: 'UBOTIRBOT', ts: messageTs, text: 'message' },
-    state: { values: {} },
-    response_url: responseUrl,
-    actions: [{ action_id: button.actionId, block_id: button.blockId, text: { type: 'plain_text', text: button.label, emoji: true }, value: button.value, type: 'button', action_ts: actionTs }],
-  };
-}
 
 /** Polls until `check` returns something truthy; fails with `what` after `timeoutMs`. */
 export async function waitFor<T>(what: string, check: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
