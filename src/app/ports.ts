@@ -21,6 +21,14 @@ export interface IncidentStore {
   append(incidentId: string, seq: number, body: IncidentEventBody, actor: Actor, at: Date): Promise<IncidentEvent>;
   /** All events of an incident, oldest first; empty when unknown. */
   load(incidentId: string): Promise<IncidentEvent[]>;
+  /** The events after `afterSeq`, oldest first (a strongly consistent read of the log's tail). */
+  loadAfter(incidentId: string, afterSeq: number): Promise<IncidentEvent[]>;
+  /**
+   * The log as this replica last saw it, without asking the store; possibly
+   * behind. Only for deciding an append, which the conditional write then
+   * checks. Undefined when nothing is cached (a store without a cache).
+   */
+  cached?(incidentId: string): IncidentEvent[] | undefined;
   /**
    * Claims a dedup key for an incident with a conditional write. When the key is
    * already held, says by which incident.

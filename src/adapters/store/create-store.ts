@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { IncidentStore } from '../../app/ports';
+import { CachingIncidentStore } from './caching-incident-store';
 import { assertTablesExist } from './check-tables';
 import { DynamoIncidentStore } from './dynamo-incident-store';
 import { createLocalClient, startEmbeddedDynamo } from './embedded-dynalite';
@@ -25,7 +26,7 @@ export async function createStore(cfg: StoreConfig): Promise<StoreHandle> {
 async function createLocal(cfg: StoreConfig): Promise<StoreHandle> {
   const embedded = await startEmbeddedDynamo({ dataDir: cfg.dataDir });
   const client = createLocalClient(embedded.endpoint);
-  const store = new DynamoIncidentStore(client, cfg.tablePrefix, { ownsClient: true });
+  const store = new CachingIncidentStore(new DynamoIncidentStore(client, cfg.tablePrefix, { ownsClient: true }));
   // The client goes first: its keep-alive sockets would otherwise hold the server's close open.
   const close = async (): Promise<void> => {
     await store.close();
@@ -43,7 +44,7 @@ async function createLocal(cfg: StoreConfig): Promise<StoreHandle> {
 async function createDynamo(cfg: StoreConfig): Promise<StoreHandle> {
   // The standard chain: env, profile, SSO, ECS task role…; AWS_ENDPOINT_URL_DYNAMODB is read by the SDK itself.
   const client = new DynamoDBClient(cfg.region ? { region: cfg.region } : {});
-  const store = new DynamoIncidentStore(client, cfg.tablePrefix, { ownsClient: true });
+  const store = new CachingIncidentStore(new DynamoIncidentStore(client, cfg.tablePrefix, { ownsClient: true }));
   try {
     await assertTablesExist(client, cfg.tablePrefix);
   } catch (err) {

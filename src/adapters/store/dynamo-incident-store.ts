@@ -57,14 +57,18 @@ export class DynamoIncidentStore implements IncidentStore {
     return itemToEvent(item);
   }
 
-  async load(incidentId: string): Promise<IncidentEvent[]> {
+  load(incidentId: string): Promise<IncidentEvent[]> {
+    return this.loadAfter(incidentId, -1);
+  }
+
+  async loadAfter(incidentId: string, afterSeq: number): Promise<IncidentEvent[]> {
     const items = await readAllPages((startKey) =>
       this.client.send(
         new QueryCommand({
           TableName: this.tables.events,
-          KeyConditionExpression: '#id = :id',
-          ExpressionAttributeNames: { '#id': 'incidentId' },
-          ExpressionAttributeValues: { ':id': { S: incidentId } },
+          KeyConditionExpression: '#id = :id AND #seq > :after',
+          ExpressionAttributeNames: { '#id': 'incidentId', '#seq': 'seq' },
+          ExpressionAttributeValues: { ':id': { S: incidentId }, ':after': { N: String(afterSeq) } },
           ScanIndexForward: true,
           // Reload-after-conflict must see the winner's event.
           ConsistentRead: true,
