@@ -9,12 +9,14 @@ export function createWorkLimiter(max: number): <T>(task: () => Promise<T>) => P
   let running = 0;
   const waiting: (() => void)[] = [];
   const release = () => {
-    running -= 1;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    // The slot passes straight to the next in line, so a task arriving meanwhile cannot take it too.
+    if (next) next();
+    else running -= 1;
   };
   return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    running += 1;
+    if (running < max) running += 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
     try {
       return await task();
     } finally {
