@@ -63,6 +63,15 @@ async function timedValidAlarms(baseUrl: string, tag: string): Promise<number[]>
   return latencies.sort((a, b) => a - b);
 }
 
+function isJsonError(text: string): boolean {
+  try {
+    const body = JSON.parse(text) as { error?: unknown; message?: unknown };
+    return typeof body.error === 'string' && typeof body.message === 'string';
+  } catch {
+    return false;
+  }
+}
+
 const p99 = (sorted: number[]) => sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? NaN;
 
 /**
@@ -104,7 +113,7 @@ describe('1,000 malformed or hostile bodies on every route', () => {
     const quiet = await timedValidAlarms(bot.baseUrl, 'quiet');
 
     const routes = ['/slack/events', ...Object.keys(examples)];
-    const answers: { route: string; i: number; kind: string; status: number }[] = [];
+    const answers: { route: string; i: number; kind: string; status: number; jsonError: boolean }[] = [];
     const work = routes.flatMap((route) => Array.from({ length: PER_ROUTE }, (_, i) => ({ route, i, req: hostileRequest(route, i) })));
     let next = 0;
     let hostileDone = false;
@@ -113,8 +122,8 @@ describe('1,000 malformed or hostile bodies on every route', () => {
         while (next < work.length) {
           const { route, i, req } = work[next++]!;
           const res = await fetch(`${bot.baseUrl}${route}`, { method: 'POST', headers: req.headers, body: req.body }).catch(() => undefined);
-          await res?.arrayBuffer().catch(() => undefined);
-          answers.push({ route, i, kind: req.kind, status: res?.status ?? 0 });
+          const text = (await res?.text().catch(() => undefined)) ?? '';
+          answers.push({ route, i, kind: req.kind, status: res?.status ?? 0, jsonError: isJsonError(text) });
         }
       }),
     ).finally(() => (hostileDone = true));
@@ -132,6 +141,8 @@ describe('1,000 malformed or hostile bodies on every route', () => {
     console.log(`hostile bodies: ${answers.length} requests over ${routes.length} routes, answers ${JSON.stringify(byStatus)}; valid alarm p99 quiet ${p99(quiet).toFixed(1)} ms (after: ${p99(quietAfter).toFixed(1)} ms), under attack ${p99(underAttack).toFixed(1)} ms (${underAttack.length} requests)`);
     expect(bad.slice(0, 10).map((b) => `${b.route} #${b.i} ${b.kind} → ${b.status}`)).toEqual([]);
     expect(answers).toHaveLength(routes.length * PER_ROUTE);
+    // The contract: every 4xx says what was wrong as `{ "error", "message" }` (Slack's route included).
+    expect(answers.filter((a) => !a.jsonError).slice(0, 10).map((b) => `${b.route} #${b.i} ${b.kind} → ${b.status} without a JSON error body`)).toEqual([]);
     expect(bot.child.exitCode).toBeNull();
     expect((await fetch(`${bot.baseUrl}/healthz`)).status).toBe(200);
     expect(p99(underAttack)).toBeLessThanOrEqual(2 * baseline);

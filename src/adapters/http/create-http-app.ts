@@ -4,6 +4,7 @@ import type { Logger } from '../../observability/logger';
 import { alarmRoutes, type AlarmRouteDeps } from './alarm-routes';
 import { healthRoutes, type Probe } from './health-routes';
 import { jsonErrorHandler, sendError } from './http-errors';
+import { slackSignatureGate } from './slack-signature-gate';
 
 export interface HttpAppDeps {
   alarms: AlarmRouteDeps;
@@ -11,8 +12,8 @@ export interface HttpAppDeps {
   registry: Registry;
   log: Logger;
   isDraining: () => boolean;
-  /** Bolt's receiver router for `/slack/events`, when serving Slack over HTTP. */
-  slackRouter?: Router;
+  /** Bolt's receiver router for `/slack/events`, when serving Slack over HTTP, and the secret its requests are signed with. */
+  slack?: { router: Router; signingSecret: string };
 }
 
 export function createHttpApp(deps: HttpAppDeps): express.Express {
@@ -24,7 +25,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     if (deps.isDraining() && req.method === 'POST') return sendError(res, 503, 'draining', 'This replica is shutting down; retry.');
     next();
   });
-  if (deps.slackRouter) app.use(deps.slackRouter);
+  if (deps.slack) app.use(slackSignatureGate(deps.slack.signingSecret), deps.slack.router);
   app.use(healthRoutes(deps.probes, deps.registry, deps.isDraining));
   app.use(alarmRoutes(deps.alarms));
   app.use((req, res) => sendError(res, 404, 'not_found', `No route ${req.method} ${req.path}.`));

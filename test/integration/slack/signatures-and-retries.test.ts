@@ -42,6 +42,8 @@ describe('requests from Slack', () => {
     const body = declareForm(title);
     const res = await h.sendRaw(body, sign(body));
     expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual({ error: 'bad_signature', message: expect.stringContaining('signed by Slack') });
     await expectNothingHappened(title, before);
   });
 
