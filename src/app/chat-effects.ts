@@ -19,7 +19,7 @@ export async function pageResponders(ctx: AppContext, incidentId: string, genera
   // A page for a level the incident has already left: the newer level's page is what matters.
   if (state.generation !== generation) return 'skipped (stale)';
   const level = currentLevel(state);
-  await ctx.chat.page(viewOf(state), level.responders, level.name);
+  await ctx.chat.page(viewOf(state), level.responders, level.name, String(generation));
   ctx.metrics.pages.inc({ level: level.id });
   await appendDecided(ctx, incidentId, SYSTEM, (s) =>
     s.pagedGenerations.has(generation)
@@ -63,7 +63,7 @@ export async function postThreadNote(ctx: AppContext, incidentId: string, seq: n
   if (!event) return 'skipped';
   const state = foldIncident(events);
   if (!state.message) return 'skipped';
-  await ctx.chat.postThreadNote(state.message.channelId, state.message.ts, describeEvent(event, state.policy, state.actions));
+  await ctx.chat.postThreadNote(state.message.channelId, state.message.ts, describeEvent(event, state.policy, state.actions), `note:${incidentId}:${seq}`);
   return 'posted';
 }
 

@@ -80,7 +80,10 @@ export interface ChatChannel {
 
 /**
  * The chat surface, Slack or the local console. Every method may throw; callers
- * run them as jobs and retry.
+ * run them as jobs and retry. What a method posts is identified by a key that
+ * is the same on every retry of the job (passed in, or taken from the view's
+ * incident and request ids), so a retry after a worker died mid-call does not
+ * post it twice.
  */
 export interface Chat {
   /** Creates the incident channel (a taken name gets the next free one) and invites responders. */
@@ -88,14 +91,20 @@ export interface Chat {
   /** Posts the incident message with its buttons; returns the message id (Slack `ts`). */
   postIncidentMessage(channelId: string, view: IncidentView): Promise<string>;
   updateIncidentMessage(channelId: string, ts: string, view: IncidentView): Promise<void>;
-  /** Mentions the responders where they will see it now (channel when it exists, DMs, alerts channel). */
-  page(view: IncidentView, responders: string[], levelName: string): Promise<void>;
-  /** A timeline line under the incident message. */
-  postThreadNote(channelId: string, threadTs: string, text: string): Promise<void>;
+  /**
+   * Mentions the responders where they will see it now (channel when it exists, DMs, alerts channel).
+   * `pageId` names this page among the incident's pages (its generation, `rto-100`…).
+   */
+  page(view: IncidentView, responders: string[], levelName: string, pageId: string): Promise<void>;
+  /** A timeline line under the incident message; `key` names the note (e.g. `note:<incidentId>:<seq>`). */
+  postThreadNote(channelId: string, threadTs: string, text: string, key: string): Promise<void>;
   /** Announces a new incident in the alerts channel, when one is configured. */
   announce(view: IncidentView): Promise<void>;
-  /** A plain message in a channel; with no channel, in the alerts channel (when one is configured). */
-  postChannelMessage(channelId: string | undefined, text: string): Promise<void>;
+  /**
+   * A plain message in a channel; with no channel, in the alerts channel (when one is configured).
+   * Without a `key` it is posted on every call.
+   */
+  postChannelMessage(channelId: string | undefined, text: string, key?: string): Promise<void>;
   /** Policy IDs (users U…/W…, user groups S…) → the people they name. */
   expandUserGroups(ids: string[]): Promise<string[]>;
   /** Posts a recovery action's approval request (with Approve/Reject while pending); returns its message id. */

@@ -35,11 +35,11 @@ export async function onRtoCheck(ctx: AppContext, incidentId: string, percent: n
     percent >= 100
       ? `:red_circle: Incident #${state.number} has reached its RTO of ${rto} and service is not restored.`
       : `:hourglass_flowing_sand: Incident #${state.number}: ${percent}% of the RTO (${rto}) is used; ${formatDuration(Math.max(left, 1000))} left.`;
-  await ctx.chat.postChannelMessage(state.channel?.id, text);
+  await ctx.chat.postChannelMessage(state.channel?.id, text, `rto:${incidentId}:${percent}`);
   const lastIndex = state.policy.levels.length - 1;
   const management = state.policy.levels[lastIndex];
   if (percent >= 100 && management && state.levelIndex < lastIndex) {
-    await ctx.chat.page(viewOf(state), management.responders, `${management.name} (RTO reached)`);
+    await ctx.chat.page(viewOf(state), management.responders, `${management.name} (RTO reached)`, `rto-${percent}`);
     await appendDecided(ctx, incidentId, SYSTEM, () => ({ type: 'Paged', levelIndex: lastIndex, levelId: management.id, responders: management.responders, generation: state.generation, reason: 'rto' }));
     ctx.metrics.pages.inc({ level: management.id });
     return `warned ${percent}% and paged ${management.id}`;

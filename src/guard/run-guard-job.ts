@@ -15,7 +15,7 @@ export async function runGuardJob(g: GuardContext, job: GuardJob, jobKey: string
     case 'backup':
       return runDailyBackup(g, jobKey, tick);
     case 'retention':
-      return runRetention(g, now);
+      return runRetention(g, now, jobKey);
     case 'pitrCheck':
       return summariseRun(await runTableChecks(g, 'pitr', jobKey, now));
     case 'backupCheck':
@@ -23,6 +23,6 @@ export async function runGuardJob(g: GuardContext, job: GuardJob, jobKey: string
     case 'drill':
       return runDrillJob(g, job.drill ?? { requestedAt: tick.toISOString() }, jobKey);
     case 'weeklySummary':
-      return postWeeklySummary(g, now);
+      return postWeeklySummary(g, now, jobKey);
   }
 }

@@ -48,7 +48,7 @@ export async function startBot(config: Readonly<Config>, opts: BotOptions = {}):
   const queueRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
   const workerRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const queue = new BullJobQueue(queueRedis, config.queuePrefix);
-  const slack = config.slack ? createSlackSurface(config.slack, { alertsChannel: config.alertsChannel, log }) : undefined;
+  const slack = config.slack ? createSlackSurface(config.slack, { alertsChannel: config.alertsChannel, log, redis: queueRedis, keyPrefix: config.queuePrefix }) : undefined;
   const chat = opts.chat ?? slack?.chat ?? new ConsoleChat((line) => process.stdout.write(`${line}\n`));
   const actions: AppContext['actions'] = {
     aws: opts.actions?.aws ?? createAwsClients(),

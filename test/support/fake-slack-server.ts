@@ -2,7 +2,11 @@
  * A loopback stand-in for Slack's Web API: it records every call and answers
  * the way Slack does (`{ ok: true, … }`, `{ ok: false, error }`, HTTP 429 with
  * Retry-After), so the real WebClient and Bolt talk to it unchanged. It also
- * captures what is posted to `response_url`s.
+ * captures what is posted to `response_url`s. Posted messages keep their
+ * metadata and can be read back (conversations.history / replies), and
+ * channels list with their creator (conversations.list), which is how the
+ * bot checks what a killed worker already did; `loseAnswerTo` makes a call
+ * happen without its answer ever arriving.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +31,8 @@ export interface FakeChannel {
   name: string;
   topic: string;
   members: Set<string>;
+  /** Who created it: BOT_USER for channels made through conversations.create. */
+  creator: string;
 }
 export interface FakeSlackOptions {
   botToken: string;
@@ -37,7 +43,12 @@ export interface FakeSlackOptions {
 }
 
 type Answer = { status?: number; retryAfterSec?: number; body: Params };
-const BOT_USER = 'UBOTIRBOT';
+/** The bot's own user id (auth.test's user_id). */
+export const BOT_USER = 'UBOTIRBOT';
+/** Who made a channel added with addChannel, unless a test says otherwise. */
+export const SOMEONE_ELSE = 'U0SOMEONE1';
+/** Slack's default page size for conversations.history, replies and list. */
+const DEFAULT_LIMIT = 100;
 
 export class FakeSlackServer {
   readonly calls: SlackCall[] = [];
@@ -51,6 +62,7 @@ export class FakeSlackServer {
   private server?: Server;
   private seq = 0;
   private window = { start: 0, count: 0 };
+  private readonly losing: { method: string; when: (p: Params) => boolean }[] = [];
 
   constructor(private readonly opts: FakeSlackOptions) {}
 
@@ -82,8 +94,17 @@ export class FakeSlackServer {
   }
 
   /** A channel that already exists (its name is taken); the bot is a member only when `botIsMember`. */
-  addChannel(id: string, name: string, botIsMember: boolean): void {
-    this.channels.set(id, { id, name, topic: '', members: new Set(botIsMember ? [BOT_USER] : []) });
+  addChannel(id: string, name: string, botIsMember: boolean, creator = SOMEONE_ELSE): void {
+    this.channels.set(id, { id, name, topic: '', members: new Set(botIsMember ? [BOT_USER] : []), creator });
+  }
+
+  /**
+   * The next call to `method` (matching `when`) is performed but never
+   * answered, as when the connection drops after Slack did the work: the
+   * caller only sees its own timeout. Once per call to this method.
+   */
+  loseAnswerTo(method: string, when: (p: Params) => boolean = () => true): void {
+    this.losing.push({ method, when });
   }
 
   async close(): Promise<void> {
@@ -109,6 +130,11 @@ export class FakeSlackServer {
     const status = answer.status ?? 200;
     const error = typeof answer.body.error === 'string' ? answer.body.error : undefined;
     this.calls.push({ method, params, at: Date.now(), status, error });
+    const lost = this.losing.findIndex((l) => l.method === method && l.when(params));
+    if (lost >= 0) {
+      this.losing.splice(lost, 1);
+      return; // performed; the answer never comes (close() drops the connection)
+    }
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     if (answer.retryAfterSec !== undefined) headers['retry-after'] = String(answer.retryAfterSec);
     res.writeHead(status, headers).end(JSON.stringify(answer.body));
@@ -129,7 +155,7 @@ export class FakeSlackServer {
         if (!/^[a-z0-9_-]{1,80}$/.test(name)) return fail('invalid_name_specials');
         if ([...this.channels.values()].some((c) => c.name === name)) return fail('name_taken');
         const id = `C${this.nextId()}`;
-        this.channels.set(id, { id, name, topic: '', members: new Set([BOT_USER]) });
+        this.channels.set(id, { id, name, topic: '', members: new Set([BOT_USER]), creator: BOT_USER });
         return ok({ channel: { id, name, is_channel: true, is_private: p.is_private === 'true', created: Math.floor(Date.now() / 1000) } });
       }
       case 'conversations.setTopic':
@@ -151,6 +177,23 @@ export class FakeSlackServer {
         return ok({ channel: { id: channel.id, name: channel.name } });
       case 'conversations.open':
         return ok({ channel: { id: dmChannelOf(str('users')) } });
+      case 'conversations.list': {
+        const all = [...this.channels.values()].map((c) => ({ id: c.id, name: c.name, creator: c.creator, is_channel: true, is_private: false, is_archived: false }));
+        return ok(paginate(all, p, 'channels'));
+      }
+      case 'conversations.history': {
+        if (channel && !channel.members.has(BOT_USER)) return fail('not_in_channel');
+        // Thread replies are not in the channel's history; newest first, as Slack lists them.
+        const top = this.messagesIn(str('channel'), p).filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts);
+        return ok(paginate(top.reverse(), p, 'messages'));
+      }
+      case 'conversations.replies': {
+        if (channel && !channel.members.has(BOT_USER)) return fail('not_in_channel');
+        const parent = str('ts');
+        // The parent first, then its replies oldest first, as Slack answers.
+        const thread = this.messagesIn(str('channel'), p).filter((m) => m.ts === parent || m.thread_ts === parent);
+        return thread.length === 0 && !this.messages.has(`${str('channel')}/${parent}`) ? fail('thread_not_found') : ok(paginate(thread, p, 'messages'));
+      }
       case 'usergroups.users.list': {
         const users = this.opts.usergroups?.[str('usergroup')];
         return users ? ok({ users }) : fail('no_such_subteam');
@@ -167,8 +210,10 @@ export class FakeSlackServer {
       }
       case 'chat.update': {
         const key = `${str('channel')}/${str('ts')}`;
-        if (!this.messages.has(key)) return fail('message_not_found');
-        this.messages.set(key, p);
+        const before = this.messages.get(key);
+        if (!before) return fail('message_not_found');
+        // An update without metadata keeps the message's own, as Slack does; the thread stays the same.
+        this.messages.set(key, { ...p, metadata: p.metadata ?? before.metadata, thread_ts: before.thread_ts });
         return ok({ channel: str('channel'), ts: str('ts'), text: p.text });
       }
       case 'pins.add': {
@@ -181,6 +226,25 @@ export class FakeSlackServer {
       default:
         return fail('unknown_method');
     }
+  }
+
+  /**
+   * A channel's messages as conversations.history/replies show them, oldest
+   * first, after `oldest` (exclusive, as Slack's default); `metadata` only
+   * when asked for with include_all_metadata.
+   */
+  private messagesIn(channel: string, p: Params): Params[] {
+    const oldest = Number(p.oldest ?? 0);
+    const withMetadata = p.include_all_metadata === true || p.include_all_metadata === 'true';
+    const out: Params[] = [];
+    for (const [key, m] of this.messages) {
+      const slash = key.indexOf('/');
+      const ts = key.slice(slash + 1);
+      if (key.slice(0, slash) !== channel || Number(ts) <= oldest) continue;
+      const threadTs = typeof m.thread_ts === 'string' ? m.thread_ts : undefined;
+      out.push({ type: 'message', user: BOT_USER, ts, text: m.text, ...(threadTs ? { thread_ts: threadTs } : {}), ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) });
+    }
+    return out;
   }
 
   /** A fixed window, as Slack's per-minute tiers behave closely enough for tests. */
@@ -206,6 +270,15 @@ export class FakeSlackServer {
     this.seq += 1;
     return `${Math.floor(Date.now() / 1000)}.${String(this.seq).padStart(6, '0')}`;
   }
+}
+
+/** One page of `items` under `field`, with Slack's cursor (an opaque offset here) when more follow. */
+function paginate(items: Params[], p: Params, field: string): Params {
+  const limit = Number(p.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT;
+  const start = typeof p.cursor === 'string' && p.cursor !== '' ? Number(Buffer.from(p.cursor, 'base64').toString('utf8').replace(/^offset:/, '')) : 0;
+  const page = items.slice(start, start + limit);
+  const next = start + limit < items.length ? Buffer.from(`offset:${start + limit}`).toString('base64') : '';
+  return { [field]: page, has_more: next !== '', response_metadata: { next_cursor: next } };
 }
 
 /** The DM channel id Slack gives the bot for a user (stable, like Slack's). */

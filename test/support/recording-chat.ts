@@ -4,10 +4,10 @@ export type ChatCall =
   | { kind: 'openIncidentChannel'; incidentId: string; name: string }
   | { kind: 'postIncidentMessage'; channelId: string; view: IncidentView }
   | { kind: 'updateIncidentMessage'; channelId: string; ts: string; view: IncidentView }
-  | { kind: 'page'; incidentId: string; responders: string[]; levelName: string; at: number }
-  | { kind: 'postThreadNote'; channelId: string; text: string }
+  | { kind: 'page'; incidentId: string; responders: string[]; levelName: string; pageId: string; at: number }
+  | { kind: 'postThreadNote'; channelId: string; text: string; key: string }
   | { kind: 'announce'; incidentId: string }
-  | { kind: 'postChannelMessage'; channelId?: string; text: string }
+  | { kind: 'postChannelMessage'; channelId?: string; text: string; key?: string }
   | { kind: 'postApprovalRequest'; channelId: string; view: ApprovalView }
   | { kind: 'updateApprovalRequest'; channelId: string; ts: string; view: ApprovalView };
 
@@ -31,17 +31,17 @@ export class RecordingChat implements Chat {
   async updateIncidentMessage(channelId: string, ts: string, view: IncidentView): Promise<void> {
     this.calls.push({ kind: 'updateIncidentMessage', channelId, ts, view });
   }
-  async page(view: IncidentView, responders: string[], levelName: string): Promise<void> {
-    this.calls.push({ kind: 'page', incidentId: view.incidentId, responders, levelName, at: Date.now() });
+  async page(view: IncidentView, responders: string[], levelName: string, pageId: string): Promise<void> {
+    this.calls.push({ kind: 'page', incidentId: view.incidentId, responders, levelName, pageId, at: Date.now() });
   }
-  async postThreadNote(channelId: string, _threadTs: string, text: string): Promise<void> {
-    this.calls.push({ kind: 'postThreadNote', channelId, text });
+  async postThreadNote(channelId: string, _threadTs: string, text: string, key: string): Promise<void> {
+    this.calls.push({ kind: 'postThreadNote', channelId, text, key });
   }
   async announce(view: IncidentView): Promise<void> {
     this.calls.push({ kind: 'announce', incidentId: view.incidentId });
   }
-  async postChannelMessage(channelId: string | undefined, text: string): Promise<void> {
-    this.calls.push({ kind: 'postChannelMessage', channelId, text });
+  async postChannelMessage(channelId: string | undefined, text: string, key?: string): Promise<void> {
+    this.calls.push({ kind: 'postChannelMessage', channelId, text, key });
   }
   /** Groups expand to the members a test gives them; users stand for themselves. */
   groups: Record<string, string[]> = {};

@@ -54,11 +54,12 @@ export class ConsoleChat implements Chat {
     this.say(channelId, [`(message updated) ${headline(view)}`, this.buttonLine(channelId, ts, view)].join('\n'));
   }
 
-  async page(view: IncidentView, responders: string[], levelName: string): Promise<void> {
+  /** The console keeps no record across restarts, so keys are not used: a retry prints again. */
+  async page(view: IncidentView, responders: string[], levelName: string, _pageId: string): Promise<void> {
     this.say(view.channelId ?? this.alertsChannel, `PAGE ${levelName}: ${responders.map(mention).join(', ')}, incident #${view.number} needs you: ${view.title}`);
   }
 
-  async postThreadNote(channelId: string, _threadTs: string, text: string): Promise<void> {
+  async postThreadNote(channelId: string, _threadTs: string, text: string, _key: string): Promise<void> {
     this.say(channelId, `  ↳ ${text}`);
   }
 
@@ -66,7 +67,7 @@ export class ConsoleChat implements Chat {
     this.say(this.alertsChannel, `New incident #${view.number} at ${view.levelName} (${view.levelId}): ${view.title}`);
   }
 
-  async postChannelMessage(channelId: string | undefined, text: string): Promise<void> {
+  async postChannelMessage(channelId: string | undefined, text: string, _key?: string): Promise<void> {
     this.say(channelId ?? this.alertsChannel, plainText(text));
   }
 

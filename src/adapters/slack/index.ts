@@ -17,10 +17,13 @@ export interface SlackSurface {
 }
 
 /** Everything Slack, in two steps: the Chat first (the context needs it), the Bolt app after. */
-export function createSlackSurface(slack: NonNullable<Config['slack']>, opts: { alertsChannel?: string; log: Logger }): SlackSurface {
+export function createSlackSurface(
+  slack: NonNullable<Config['slack']>,
+  opts: { alertsChannel?: string; log: Logger; redis: Redis; keyPrefix: string },
+): SlackSurface {
   const clients = createSlackClients({ botToken: slack.botToken, apiUrl: slack.apiUrl, log: opts.log });
   return {
-    chat: new SlackChat({ ...clients, alertsChannel: opts.alertsChannel, log: opts.log }),
+    chat: new SlackChat({ ...clients, alertsChannel: opts.alertsChannel, log: opts.log, sent: { redis: opts.redis, keyPrefix: opts.keyPrefix } }),
     start: (deps) => startSlackApp({ slack, clients, ...deps }),
   };
 }

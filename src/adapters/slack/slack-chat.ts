@@ -1,10 +1,14 @@
+import type { Redis } from 'ioredis';
 import type { ApprovalView, Chat, ChatChannel, IncidentView } from '../../app/ports';
 import { approvalBlocks, approvalFallbackText } from './approval-blocks';
 import { mention } from '../../app/timeline';
 import type { Logger } from '../../observability/logger';
+import { BotUser } from './bot-user';
 import { inviteToChannel, openIncidentChannel } from './channel-opener';
 import { escapeText, incidentBlocks, incidentMessageText } from './incident-blocks';
+import { PostOnce, type OnceMessage } from './post-once';
 import { ResponderDirectory } from './responders';
+import { SentLedger } from './sent-ledger';
 import { slackErrorCode } from './slack-errors';
 import type { SlackClients, WebClient } from './web-clients';
 
@@ -13,32 +17,46 @@ export interface SlackChatOptions extends SlackClients {
   alertsChannel?: string;
   log: Logger;
   now?: () => Date;
+  /** Where the sent-ledger lives (the queue's Redis and key prefix): what a killed worker already did in Slack. */
+  sent: { redis: Redis; keyPrefix: string };
 }
 
-/** The Chat port over Slack's Web API. */
+/**
+ * The Chat port over Slack's Web API. Every post a job makes carries a key
+ * stable across the job's retries and goes through PostOnce, so a worker
+ * killed after Slack did something but before it heard back does not make
+ * its successor do it again.
+ */
 export class SlackChat implements Chat {
   private readonly client: WebClient;
   private readonly directory: ResponderDirectory;
   private readonly now: () => Date;
+  private readonly ledger: SentLedger;
+  private readonly once: PostOnce;
+  private readonly botUser: BotUser;
 
   constructor(private readonly opts: SlackChatOptions) {
     this.client = opts.client;
     this.now = opts.now ?? (() => new Date());
     this.directory = new ResponderDirectory(opts.tier2, opts.client, () => this.now().getTime());
+    this.ledger = new SentLedger(opts.sent.redis, opts.sent.keyPrefix, opts.log);
+    this.once = new PostOnce(opts.client, this.ledger, opts.log);
+    this.botUser = new BotUser(opts.client);
   }
 
   openIncidentChannel(view: IncidentView, preferredName: string): Promise<ChatChannel> {
-    return openIncidentChannel({ client: this.client, tier2: this.opts.tier2, directory: this.directory, log: this.opts.log }, view, preferredName);
+    const deps = { client: this.client, tier2: this.opts.tier2, directory: this.directory, log: this.opts.log, ledger: this.ledger, once: this.once, botUserId: () => this.botUser.get() };
+    return openIncidentChannel(deps, view, preferredName);
   }
 
   async postIncidentMessage(channelId: string, view: IncidentView): Promise<string> {
-    const res = await this.client.chat.postMessage({ channel: channelId, ...this.message(view) });
-    if (!res.ts) throw new Error('chat.postMessage returned no ts');
-    // A missing pin is cosmetic; failing here would make the job post the message a second time.
-    await this.client.pins.add({ channel: channelId, timestamp: res.ts }).catch((err: unknown) => {
+    const ts = await this.once.post(`incident-message:${view.incidentId}`, { channel: channelId, ...this.message(view) });
+    // Pinned on every attempt (already_pinned is fine), so a worker killed between post and pin leaves it to the retry.
+    // A missing pin is cosmetic; failing here would only repeat this job.
+    await this.client.pins.add({ channel: channelId, timestamp: ts }).catch((err: unknown) => {
       if (slackErrorCode(err) !== 'already_pinned') this.opts.log.warn({ err, channelId }, 'could not pin the incident message');
     });
-    return res.ts;
+    return ts;
   }
 
   async updateIncidentMessage(channelId: string, ts: string, view: IncidentView): Promise<void> {
@@ -50,9 +68,11 @@ export class SlackChat implements Chat {
    * channel when it exists, a DM to each person (groups expanded), and the
    * alerts channel while there is no incident channel yet. Every delivery is
    * attempted; when one failed the job fails and is retried, because a page
-   * that reaches someone twice beats one that never reaches them.
+   * that reaches someone twice beats one that never reaches them. Each
+   * delivery has its own key, so the retry sends only the ones that failed.
    */
-  async page(view: IncidentView, responders: string[], levelName: string): Promise<void> {
+  async page(view: IncidentView, responders: string[], levelName: string, pageId: string): Promise<void> {
+    const key = (target: string) => `page:${view.incidentId}:${pageId}:${target}`;
     const who = responders.map(mention).join(', ');
     const title = escapeText(view.title);
     const where = view.channelId ? `Join <#${view.channelId}>.` : 'Its channel is being opened now; you will be invited.';
@@ -67,9 +87,10 @@ export class SlackChat implements Chat {
     }
     const dm = `:rotating_light: You are paged for *incident #${view.number}* at ${levelName} (${view.levelId}): ${title}\n${where} Acknowledge there with the *Acknowledge* button or \`/incident ack\`.`;
     const deliveries: Promise<unknown>[] = [];
-    if (view.channelId) deliveries.push(this.post(view.channelId, broadcast), this.bringIn(view.channelId, people));
-    else if (this.opts.alertsChannel) deliveries.push(this.postInAlerts(`${broadcast}\n${where}`));
-    for (const user of people) deliveries.push(this.directory.dmChannel(user).then((im) => this.post(im, dm)));
+    if (view.channelId) deliveries.push(this.post(view.channelId, broadcast, key('channel')), this.bringIn(view.channelId, people));
+    else if (this.opts.alertsChannel) deliveries.push(this.postInAlerts(`${broadcast}\n${where}`, key('alerts')));
+    // The history of a DM is read in the IM channel conversations.open gives, so the post goes there too.
+    for (const user of people) deliveries.push(this.directory.dmChannel(user).then((im) => this.post(im, dm, key(user))));
     const failed = (await Promise.allSettled(deliveries)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (lookupError) throw lookupError;
     if (failed.length > 0) {
@@ -79,29 +100,28 @@ export class SlackChat implements Chat {
     }
   }
 
-  async postThreadNote(channelId: string, threadTs: string, text: string): Promise<void> {
-    await this.client.chat.postMessage({ channel: channelId, thread_ts: threadTs, text });
+  async postThreadNote(channelId: string, threadTs: string, text: string, key: string): Promise<void> {
+    await this.once.post(key, { channel: channelId, threadTs, text });
   }
 
   async announce(view: IncidentView): Promise<void> {
     if (!this.opts.alertsChannel) return;
     const where = view.channelId ? ` in <#${view.channelId}>` : '';
-    await this.postInAlerts(`:rotating_light: New *incident #${view.number}* at ${view.levelName} (${view.levelId})${where}: ${escapeText(view.title)}`);
+    await this.postInAlerts(`:rotating_light: New *incident #${view.number}* at ${view.levelName} (${view.levelId})${where}: ${escapeText(view.title)}`, `announce:${view.incidentId}`);
   }
 
-  async postChannelMessage(channelId: string | undefined, text: string): Promise<void> {
-    if (channelId) await this.post(channelId, text);
-    else await this.postInAlerts(text);
+  async postChannelMessage(channelId: string | undefined, text: string, key?: string): Promise<void> {
+    if (channelId) await this.post(channelId, text, key);
+    else await this.postInAlerts(text, key);
   }
 
   expandUserGroups(ids: string[]): Promise<string[]> {
     return this.directory.people(ids);
   }
 
-  async postApprovalRequest(channelId: string, view: ApprovalView): Promise<string> {
-    const res = await this.client.chat.postMessage({ channel: channelId, text: approvalFallbackText(view), blocks: approvalBlocks(view) });
-    if (!res.ts) throw new Error('chat.postMessage returned no ts');
-    return res.ts;
+  postApprovalRequest(channelId: string, view: ApprovalView): Promise<string> {
+    const key = `approval:${view.incidentId}:${view.request.requestId}`;
+    return this.once.post(key, { channel: channelId, text: approvalFallbackText(view), blocks: approvalBlocks(view) });
   }
 
   async updateApprovalRequest(channelId: string, ts: string, view: ApprovalView): Promise<void> {
@@ -124,20 +144,22 @@ export class SlackChat implements Chat {
     if (problems.length > 0) this.opts.log.warn({ channelId, problems }, 'could not invite every paged responder');
   }
 
-  private async post(channel: string, text: string): Promise<void> {
-    await this.client.chat.postMessage({ channel, text });
+  private async post(channel: string, text: string, key: string | undefined): Promise<void> {
+    await this.once.post(key, { channel, text });
   }
 
   /** The bot may not have joined the alerts channel yet; a public one it can join by itself. */
-  private async postInAlerts(text: string): Promise<void> {
+  private async postInAlerts(text: string, key: string | undefined): Promise<void> {
     const channel = this.opts.alertsChannel;
     if (!channel) return;
-    try {
-      await this.post(channel, text);
-    } catch (err) {
-      if (slackErrorCode(err) !== 'not_in_channel') throw err;
-      await this.client.conversations.join({ channel });
-      await this.post(channel, text);
-    }
+    await this.once.post(key, { channel, text }, async (message: OnceMessage, k: string | undefined) => {
+      try {
+        return await this.once.send(message, k);
+      } catch (err) {
+        if (slackErrorCode(err) !== 'not_in_channel') throw err;
+        await this.client.conversations.join({ channel });
+        return this.once.send(message, k);
+      }
+    });
   }
 }

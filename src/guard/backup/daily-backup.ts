@@ -17,7 +17,7 @@ export async function runDailyBackup(g: GuardContext, runId: string, tick: Date)
   const params = { region: targets.region, tables: [...targets.dynamodb.tables], requestedAt: tick.toISOString() };
   if (g.app.actionsMode !== 'live') {
     const calls = dynamodbBackup.plan(params, targets, tick);
-    await g.app.chat.postChannelMessage(undefined, [`Scheduled backup (dry run, ACTIONS_MODE=dry-run): would send ${calls.length} call(s); nothing was changed.`, ...describeCalls(calls)].join('\n'));
+    await g.app.chat.postChannelMessage(undefined, [`Scheduled backup (dry run, ACTIONS_MODE=dry-run): would send ${calls.length} call(s); nothing was changed.`, ...describeCalls(calls)].join('\n'), `backup-plan:${runId}`);
     return `dry run: ${calls.length} call(s) reported`;
   }
   const runCtx: ActionRunContext = {

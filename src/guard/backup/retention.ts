@@ -12,8 +12,9 @@ import { selectExpired } from './select-expired';
  * selectExpired for what counts as its own), table by table; one table's
  * failure does not stop the others. Dry run lists what it would delete.
  * Every deletion is posted to the alerts channel: the plan audits every operation.
+ * `runId` (the job key) keeps a retried run from posting its report twice.
  */
-export async function runRetention(g: GuardContext, now: Date): Promise<string> {
+export async function runRetention(g: GuardContext, now: Date, runId: string): Promise<string> {
   const { targets, retentionMs } = g.app.policy;
   if (targets === undefined) return 'skipped (no targets)';
   if (retentionMs === undefined) return 'skipped (no retention in the policy)';
@@ -50,6 +51,6 @@ export async function runRetention(g: GuardContext, now: Date): Promise<string> 
     ? `Backup retention (${formatDuration(retentionMs)}): deleted ${deleted} of the bot's own backup(s) created before ${utcMinute(cutoff)}.`
     : `Backup retention (dry run, ACTIONS_MODE=dry-run): ${lines.length} of the bot's own backup(s) are older than ${formatDuration(retentionMs)}; nothing was deleted.`;
   await g.state.recordCheck({ check: 'retention', table: '*', ok, at: now.toISOString(), detail: ok ? head : `${head} Failed: ${problems.join('; ')}` });
-  if (lines.length > 0 || !ok) await g.app.chat.postChannelMessage(undefined, [head, ...lines, ...problems.map((p) => `FAILED ${p}`)].join('\n'));
+  if (lines.length > 0 || !ok) await g.app.chat.postChannelMessage(undefined, [head, ...lines, ...problems.map((p) => `FAILED ${p}`)].join('\n'), `retention:${runId}`);
   return ok ? `${live ? 'deleted' : 'would delete'} ${lines.length}` : `failed for ${problems.length} table(s)`;
 }

@@ -28,20 +28,21 @@ export async function runDrillJob(g: GuardContext, request: DrillRequest, runId:
     rtoMs: g.app.policy.rtoMs,
     rpoMs: g.app.policy.rpoMs,
   };
-  const post = (text: string) => g.app.chat.postChannelMessage(request.channelId, text);
+  // One key per kind of message of this run: a retry re-posts only what an earlier attempt did not get into Slack.
+  const post = (text: string, what: 'plan' | 'refused' | 'report') => g.app.chat.postChannelMessage(request.channelId, text, `drill:${runId}:${what}`);
   if (g.app.actionsMode !== 'live') {
-    await post(formatDrillPlan(header, drillPlan(targets.region, source, target)));
+    await post(formatDrillPlan(header, drillPlan(targets.region, source, target)), 'plan');
     return 'dry run reported';
   }
   // The job is retried when posting fails: post the finished report again rather than drill twice.
   const finished = await g.state.drillReport(runId);
   if (finished !== undefined) {
-    await post(finished);
+    await post(finished, 'report');
     return 'report re-posted';
   }
   const claim = await g.state.claimDrill(target, runId, CLAIM_TTL_MS);
   if (claim.outcome === 'held') {
-    await post(`Restore drill of ${source} not started: ${target} is in use by another drill today (${claim.by}). Try again tomorrow, or once that drill's report is posted and its table deleted.`);
+    await post(`Restore drill of ${source} not started: ${target} is in use by another drill today (${claim.by}). Try again tomorrow, or once that drill's report is posted and its table deleted.`, 'refused');
     return 'refused (name in use)';
   }
   const outcome = await runLiveDrill(
@@ -53,6 +54,6 @@ export async function runDrillJob(g: GuardContext, request: DrillRequest, runId:
   await g.state.recordCheck({ check: 'drill', table: source, ok: outcome.pass, at: g.app.clock.now().toISOString(), detail: report.split('\n')[0] ?? '' });
   // A table left behind keeps the claim, so nobody else's drill deletes or reuses it by name.
   if (!outcome.tableLeft) await g.state.releaseDrill(target, runId);
-  await post(report);
+  await post(report, 'report');
   return outcome.pass ? 'passed' : 'failed';
 }

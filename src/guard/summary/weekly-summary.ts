@@ -7,14 +7,14 @@ import { weeklyFigures, type IncidentHistory, type WeeklyFigures } from './weekl
 
 const WEEK_MS = 7 * 24 * 60 * 60_000;
 
-/** The week just ended, from the incident log: posted to the alerts channel. */
-export async function postWeeklySummary(g: GuardContext, now: Date): Promise<string> {
+/** The week just ended, from the incident log: posted to the alerts channel, once per run (`runId`: the job key). */
+export async function postWeeklySummary(g: GuardContext, now: Date, runId: string): Promise<string> {
   const since = new Date(now.getTime() - WEEK_MS);
   const summaries = await g.app.store.listOpenedSince(since);
   const incidents: IncidentHistory[] = [];
   for (const summary of summaries) incidents.push({ summary, events: await g.app.store.load(summary.incidentId) });
   const figures = weeklyFigures(incidents, await g.state.checks());
-  await g.app.chat.postChannelMessage(undefined, formatWeeklySummary(figures, since, now, g.app.policy.levels));
+  await g.app.chat.postChannelMessage(undefined, formatWeeklySummary(figures, since, now, g.app.policy.levels), `weekly-summary:${runId}`);
   return `posted (${figures.opened} incident(s))`;
 }
 
