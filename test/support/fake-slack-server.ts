@@ -62,7 +62,7 @@ export class FakeSlackServer {
   private server?: Server;
   private seq = 0;
   private window = { start: 0, count: 0 };
-  private readonly losing: { method: string; when: (p: Params) => boolean }[] = [];
+  private readonly losing: { method: string; when: (p: Params) => boolean; status?: number }[] = [];
 
   constructor(private readonly opts: FakeSlackOptions) {}
 
@@ -107,6 +107,11 @@ export class FakeSlackServer {
     this.losing.push({ method, when });
   }
 
+  /** The next matching call is performed, then answered with an HTTP error (a proxy failing on the way back). */
+  failAfterPerforming(method: string, status: number, when: (p: Params) => boolean = () => true): void {
+    this.losing.push({ method, when, status });
+  }
+
   async close(): Promise<void> {
     const server = this.server;
     if (!server) return;
@@ -132,8 +137,9 @@ export class FakeSlackServer {
     this.calls.push({ method, params, at: Date.now(), status, error });
     const lost = this.losing.findIndex((l) => l.method === method && l.when(params));
     if (lost >= 0) {
-      this.losing.splice(lost, 1);
-      return; // performed; the answer never comes (close() drops the connection)
+      const failWith = this.losing.splice(lost, 1)[0]?.status;
+      if (failWith !== undefined) res.writeHead(failWith, { 'content-type': 'text/plain' }).end('upstream failed');
+      return; // performed; the answer never comes (close() drops the connection), or comes as an error
     }
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     if (answer.retryAfterSec !== undefined) headers['retry-after'] = String(answer.retryAfterSec);

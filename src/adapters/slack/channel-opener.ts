@@ -16,6 +16,8 @@ const MAX_NAME_TRIES = 50;
 export interface ChannelOpenerDeps {
   client: WebClient;
   tier2: WebClient;
+  /** conversations.create goes through a client that never repeats it by itself (see web-clients.ts). */
+  create: WebClient;
   directory: ResponderDirectory;
   log: Logger;
   ledger: SentLedger;
@@ -73,7 +75,7 @@ async function createFreeChannel(deps: ChannelOpenerDeps, preferredName: string,
   for (let n = 1; n <= MAX_NAME_TRIES; n++) {
     const name = withSuffix(preferredName, n);
     try {
-      const res = await deps.tier2.conversations.create({ name, is_private: false });
+      const res = await deps.create.conversations.create({ name, is_private: false });
       const id = res.channel?.id;
       if (!id) throw new Error(`conversations.create for ${name} returned no channel id`);
       return { id, name: res.channel?.name ?? name };

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Logger } from '../../observability/logger';
 import type { SentLedger } from './sent-ledger';
+import { retryLaterOn429 } from './slack-errors';
 import type { WebClient } from './web-clients';
 
 /** The metadata event type every keyed post carries; its payload's `key` names the effect. */
@@ -34,7 +35,8 @@ export type Sender = (message: OnceMessage, key: string | undefined) => Promise<
  */
 export class PostOnce {
   constructor(
-    private readonly client: WebClient,
+    /** `read` looks in history; `post` must not retry by itself (see SlackClients.once). */
+    private readonly clients: { read: WebClient; post: WebClient },
     private readonly ledger: SentLedger,
     private readonly log: Logger,
   ) {}
@@ -59,13 +61,13 @@ export class PostOnce {
 
   /** The plain chat.postMessage, with the key in metadata; the default Sender. */
   async send(message: OnceMessage, key: string | undefined): Promise<string> {
-    const res = await this.client.chat.postMessage({
+    const res = await this.clients.post.chat.postMessage({
       channel: message.channel,
       text: message.text,
       ...(message.blocks ? { blocks: message.blocks } : {}),
       ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
       ...(key !== undefined ? { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key } } } : {}),
-    });
+    }).catch((err: unknown) => retryLaterOn429(err, `chat.postMessage (${message.channel})`));
     if (!res.ts) throw new Error('chat.postMessage returned no ts');
     return res.ts;
   }
@@ -82,7 +84,7 @@ export class PostOnce {
       let cursor: string | undefined;
       for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
         const common = { channel, oldest, include_all_metadata: true, limit: HISTORY_PAGE, ...(cursor ? { cursor } : {}) };
-        const res = threadTs ? await this.client.conversations.replies({ ...common, ts: threadTs }) : await this.client.conversations.history(common);
+        const res = threadTs ? await this.clients.read.conversations.replies({ ...common, ts: threadTs }) : await this.clients.read.conversations.history(common);
         const hit = (res.messages ?? []).find((m) => carriesKey(m.metadata, key));
         if (hit?.ts) return hit.ts;
         cursor = res.response_metadata?.next_cursor || undefined;

@@ -40,12 +40,12 @@ export class SlackChat implements Chat {
     this.now = opts.now ?? (() => new Date());
     this.directory = new ResponderDirectory(opts.tier2, opts.client, () => this.now().getTime());
     this.ledger = new SentLedger(opts.sent.redis, opts.sent.keyPrefix, opts.log);
-    this.once = new PostOnce(opts.client, this.ledger, opts.log);
+    this.once = new PostOnce({ read: opts.client, post: opts.once ?? opts.client }, this.ledger, opts.log);
     this.botUser = new BotUser(opts.client);
   }
 
   openIncidentChannel(view: IncidentView, preferredName: string): Promise<ChatChannel> {
-    const deps = { client: this.client, tier2: this.opts.tier2, directory: this.directory, log: this.opts.log, ledger: this.ledger, once: this.once, botUserId: () => this.botUser.get() };
+    const deps = { client: this.client, tier2: this.opts.tier2, create: this.opts.once ?? this.opts.tier2, directory: this.directory, log: this.opts.log, ledger: this.ledger, once: this.once, botUserId: () => this.botUser.get() };
     return openIncidentChannel(deps, view, preferredName);
   }
 

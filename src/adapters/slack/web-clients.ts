@@ -18,6 +18,14 @@ export interface SlackClients {
    * pauses the shared client's request queue, which pages also go through.
    */
   tier2: WebClient;
+  /**
+   * Calls whose repeat would double what they do (a keyed chat.postMessage,
+   * conversations.create). Never retried by the client: a retry after a lost
+   * answer would post again without asking the sent-ledger. The job's own
+   * retry goes through the ledger, which first looks in Slack. A 429 is
+   * thrown at once, like tier2's.
+   */
+  once?: WebClient;
 }
 
 export function createSlackClients(opts: { botToken: string; apiUrl?: string; log: Logger }): SlackClients {
@@ -37,5 +45,6 @@ export function createSlackClients(opts: { botToken: string; apiUrl?: string; lo
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
     }),
+    once: new webApi.WebClient(opts.botToken, { ...common, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
   };
 }
