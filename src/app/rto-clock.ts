@@ -25,10 +25,11 @@ export async function scheduleRtoClock(ctx: AppContext, state: IncidentState): P
  * management (the last level) unless it already holds the incident.
  */
 export async function onRtoCheck(ctx: AppContext, incidentId: string, percent: number): Promise<string> {
-  const { event, state } = await appendDecided(ctx, incidentId, SYSTEM, (s) =>
+  const { state } = await appendDecided(ctx, incidentId, SYSTEM, (s) =>
     s.status === 'resolved' || s.rtoWarnings.has(percent) ? undefined : { type: 'RtoWarning', percent },
   );
-  if (!event) return 'skipped';
+  // A retry after the warning was stored still posts it (the key keeps it to one post): a failed post must not lose the warning.
+  if (state.status === 'resolved' || !state.rtoWarnings.has(percent)) return 'skipped';
   const rto = formatDuration(state.policy.rtoMs);
   const left = Date.parse(state.openedAt) + state.policy.rtoMs - ctx.clock.now().getTime();
   const text =
@@ -38,10 +39,12 @@ export async function onRtoCheck(ctx: AppContext, incidentId: string, percent: n
   await ctx.chat.postChannelMessage(state.channel?.id, text, `rto:${incidentId}:${percent}`);
   const lastIndex = state.policy.levels.length - 1;
   const management = state.policy.levels[lastIndex];
-  if (percent >= 100 && management && state.levelIndex < lastIndex) {
+  if (percent >= 100 && management && state.levelIndex < lastIndex && !state.rtoPaged) {
     await ctx.chat.page(viewOf(state), management.responders, `${management.name} (RTO reached)`, `rto-${percent}`);
-    await appendDecided(ctx, incidentId, SYSTEM, () => ({ type: 'Paged', levelIndex: lastIndex, levelId: management.id, responders: management.responders, generation: state.generation, reason: 'rto' }));
-    ctx.metrics.pages.inc({ level: management.id });
+    const paged = await appendDecided(ctx, incidentId, SYSTEM, (s) =>
+      s.rtoPaged ? undefined : { type: 'Paged', levelIndex: lastIndex, levelId: management.id, responders: management.responders, generation: s.generation, reason: 'rto' },
+    );
+    if (paged.event) ctx.metrics.pages.inc({ level: management.id });
     return `warned ${percent}% and paged ${management.id}`;
   }
   return `warned ${percent}%`;

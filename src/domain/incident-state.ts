@@ -35,6 +35,8 @@ export interface IncidentState {
   pagedGenerations: Set<number>;
   /** RTO warnings already given (50, 75, 100 % of the policy's RTO). */
   rtoWarnings: Set<number>;
+  /** Management has been paged because the RTO was reached. */
+  rtoPaged: boolean;
   /** Recovery actions proposed on this incident, by request id. */
   actions: Map<string, ActionRequest>;
   /** Sequence number of the last event; the next append expects lastSeq + 1. */
@@ -67,6 +69,7 @@ export function foldIncident(events: readonly IncidentEvent[]): IncidentState {
     pagedGenerations: new Set(),
     actions: new Map(),
     rtoWarnings: new Set(),
+    rtoPaged: false,
     lastSeq: first.seq,
   };
   for (const event of rest) applyEvent(state, event);
@@ -92,7 +95,8 @@ function applyEvent(state: IncidentState, event: IncidentEvent): void {
       return;
     case 'Paged':
       // An RTO page reaches management without handing the incident over; it is not the level's own page.
-      if (event.reason !== 'rto') state.pagedGenerations.add(event.generation);
+      if (event.reason === 'rto') state.rtoPaged = true;
+      else state.pagedGenerations.add(event.generation);
       return;
     case 'RtoWarning':
       state.rtoWarnings.add(event.percent);

@@ -15,6 +15,19 @@ export type ChatCall =
 export class RecordingChat implements Chat {
   readonly calls: ChatCall[] = [];
   private next = 1;
+  private readonly failures = new Map<ChatCall['kind'], number>();
+
+  /** The next `times` calls of `kind` throw, as a chat that is down would; nothing is recorded for them. */
+  failNext(kind: ChatCall['kind'], times = 1): void {
+    this.failures.set(kind, (this.failures.get(kind) ?? 0) + times);
+  }
+
+  private failIfAsked(kind: ChatCall['kind']): void {
+    const left = this.failures.get(kind) ?? 0;
+    if (left === 0) return;
+    this.failures.set(kind, left - 1);
+    throw new Error(`chat is down (${kind})`);
+  }
 
   pages(incidentId?: string) {
     return this.calls.filter((c): c is Extract<ChatCall, { kind: 'page' }> => c.kind === 'page' && (!incidentId || c.incidentId === incidentId));
@@ -32,6 +45,7 @@ export class RecordingChat implements Chat {
     this.calls.push({ kind: 'updateIncidentMessage', channelId, ts, view });
   }
   async page(view: IncidentView, responders: string[], levelName: string, pageId: string): Promise<void> {
+    this.failIfAsked('page');
     this.calls.push({ kind: 'page', incidentId: view.incidentId, responders, levelName, pageId, at: Date.now() });
   }
   async postThreadNote(channelId: string, _threadTs: string, text: string, key: string): Promise<void> {
@@ -41,6 +55,7 @@ export class RecordingChat implements Chat {
     this.calls.push({ kind: 'announce', incidentId: view.incidentId });
   }
   async postChannelMessage(channelId: string | undefined, text: string, key?: string): Promise<void> {
+    this.failIfAsked('postChannelMessage');
     this.calls.push({ kind: 'postChannelMessage', channelId, text, key });
   }
   /** Groups expand to the members a test gives them; users stand for themselves. */

@@ -47,4 +47,16 @@ describe('the RTO clock', () => {
     const events = await t.bot.ctx.store.load(incident.incidentId);
     expect(events.filter((e) => e.type === 'RtoWarning')).toEqual([]);
   });
+
+  it('a warning whose post failed is posted when the job is retried, once', async () => {
+    await postJson(`${t.baseUrl}/alarms/generic`, { key: 'rto-chat-down', title: 'Chat was down', state: 'alarm' });
+    const incident = await waitFor('the incident', async () => (await t.bot.ctx.store.listOpen()).find((i) => i.title === 'Chat was down'));
+    // The 50 % warning's first post fails, after its RtoWarning was stored.
+    t.chat.failNext('postChannelMessage');
+    const warnings = () => t.chat.calls.filter((c) => c.kind === 'postChannelMessage' && c.key === `rto:${incident.incidentId}:50`);
+    await waitFor('the 50 % warning posted by the retry', () => warnings().length === 1, 20000);
+    const stored = (await t.bot.ctx.store.load(incident.incidentId)).filter((e) => e.type === 'RtoWarning' && e.percent === 50);
+    expect(stored).toHaveLength(1);
+    await acknowledgeIncident(t.bot.ctx, incident.incidentId, { kind: 'user', id: 'U0L1AAAA' });
+  });
 });
