@@ -48,9 +48,13 @@ export async function startBotUnderTest(opts: { slackApiUrl: string; policyPath:
     ALARM_TOKEN,
     LOG_LEVEL: 'warn',
     ...opts.extraEnv,
+    // BENCH_BOT_ENV="WORKER_CONCURRENCY=32 …" tries settings under the bench's load.
+    ...Object.fromEntries((process.env.BENCH_BOT_ENV ?? '').split(' ').filter((kv) => kv.includes('=')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
   };
   const started = performance.now();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the bot under the bench's load.
+  const nodeArgs = [...(opts.nodeArgs ?? []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (d: Buffer) => (output = (output + d.toString()).slice(-4000));
   child.stdout?.on('data', keep);

@@ -5,6 +5,8 @@
  */
 export interface LoadResult {
   latenciesMs: number[];
+  /** When each request was sent, ms from the start (same order as latenciesMs): where the slow ones fell. */
+  sentAtMs: number[];
   statuses: Map<number, number>;
   errors: number;
   elapsedMs: number;
@@ -14,6 +16,7 @@ export async function boundedLoad(opts: { concurrency: number; durationMs: numbe
   const started = performance.now();
   const deadline = started + opts.durationMs;
   const latenciesMs: number[] = [];
+  const sentAtMs: number[] = [];
   const statuses = new Map<number, number>();
   let errors = 0;
   let next = 0;
@@ -28,10 +31,11 @@ export async function boundedLoad(opts: { concurrency: number; durationMs: numbe
         errors += 1;
       }
       latenciesMs.push(performance.now() - t0);
+      sentAtMs.push(t0 - started);
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, loop));
-  return { latenciesMs, statuses, errors, elapsedMs: performance.now() - started };
+  return { latenciesMs, sentAtMs, statuses, errors, elapsedMs: performance.now() - started };
 }
 
 export function statusText(statuses: Map<number, number>): string {

@@ -43,6 +43,7 @@ export async function ackLatency(): Promise<Row[]> {
       await bot.stop();
     }
 
+    if (process.env.BENCH_VERBOSE) process.stdout.write(`slowest acks (sent at → took): ${slowest(irbot)}\n`);
     const b = summarize(baseline.latenciesMs);
     const i = summarize(irbot.latenciesMs);
     const section = 'Slack ack latency';
@@ -87,4 +88,13 @@ function drive(baseUrl: string, fake: FakeSlackServer, targets: PostedIncident[]
       return postSigned(baseUrl, SIGNING_SECRET, body);
     },
   });
+}
+
+function slowest(load: LoadResult): string {
+  return load.latenciesMs
+    .map((took, i) => ({ took, at: load.sentAtMs[i] ?? 0 }))
+    .sort((a, b) => b.took - a.took)
+    .slice(0, 8)
+    .map((r) => `${(r.at / 1000).toFixed(1)} s → ${ms(r.took)}`)
+    .join(', ');
 }
