@@ -44,7 +44,7 @@ export async function startSlackApp(deps: SlackAppDeps): Promise<SlackAppHandle>
   if (slack.appToken) {
     // installerOptions.clientOptions is how Bolt hands SLACK_API_URL to the Socket Mode client (apps.connections.open).
     const installerOptions = { clientOptions: { slackApiUrl: slack.apiUrl } };
-    app = new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logger, clientOptions, installerOptions, deferInitialization: true });
+    app = new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logger, clientOptions, installerOptions, deferInitialization: true, convoStore: false });
   } else {
     if (!slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required to serve Slack over HTTP');
     receiver = new ExpressReceiver({
@@ -55,7 +55,8 @@ export async function startSlackApp(deps: SlackAppDeps): Promise<SlackAppHandle>
       bodyLimit: BODY_LIMIT,
       logger,
     });
-    app = new App({ token: slack.botToken, receiver, logger, clientOptions, deferInitialization: true });
+    // convoStore: Bolt's per-conversation state, unused here and a cost on every request before the ack.
+    app = new App({ token: slack.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false });
   }
   const inFlight = new Set<Promise<unknown>>();
   const limit = createWorkLimiter(POST_ACK_CONCURRENCY);
