@@ -73,7 +73,7 @@ export const settingsSchema = z
       .default('^sns\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?$')
       .refine(validRegex, { message: 'expected a valid regular expression' }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
-    WORKER_CONCURRENCY: z.coerce.number({ message: 'expected a whole number from 1 to 100' }).int('expected a whole number from 1 to 100').min(1, 'expected a whole number from 1 to 100').max(100, 'expected a whole number from 1 to 100').default(8),
+    WORKER_CONCURRENCY: z.coerce.number({ message: 'expected a whole number from 1 to 100' }).int('expected a whole number from 1 to 100').min(1, 'expected a whole number from 1 to 100').max(100, 'expected a whole number from 1 to 100').default(32),
     SCHEDULES: z.enum(['on', 'off'], { message: 'expected on or off' }).optional(),
     JOB_LOCK_MS: z.coerce.number({ message: 'expected milliseconds from 1000 to 600000' }).int('expected milliseconds from 1000 to 600000').min(1000, 'expected milliseconds from 1000 to 600000').max(600000, 'expected milliseconds from 1000 to 600000').default(30000),
   })
