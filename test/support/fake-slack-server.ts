@@ -6,7 +6,8 @@
  * metadata and can be read back (conversations.history / replies), and
  * channels list with their creator (conversations.list), which is how the
  * bot checks what a killed worker already did; `loseAnswerTo` makes a call
- * happen without its answer ever arriving.
+ * happen without its answer ever arriving. Given an app token and a Socket
+ * Mode URL, it also answers apps.connections.open (see fake-socket-mode.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +41,10 @@ export interface FakeSlackOptions {
   usergroups?: Record<string, string[]>;
   /** Tier-2-like limit on conversations.create: `max` calls per fixed `windowMs`, then 429. */
   createLimit?: { max: number; windowMs: number };
+  /** The app-level token (xapp-…): only apps.connections.open accepts it, and only it. */
+  appToken?: string;
+  /** What apps.connections.open answers as `url` (a fresh one per call, like Slack's tickets), e.g. FakeSocketMode's newUrl. */
+  socketModeUrl?: () => string;
 }
 
 type Answer = { status?: number; retryAfterSec?: number; body: Params };
@@ -130,8 +135,7 @@ export class FakeSlackServer {
       return;
     }
     const method = url.pathname.replace(/^\/api\//, '');
-    const authed = req.headers.authorization === `Bearer ${this.opts.botToken}`;
-    const answer: Answer = authed ? this.answer(method, params) : { body: { ok: false, error: 'invalid_auth' } };
+    const answer = this.authorize(method, req.headers.authorization) ?? this.answer(method, params);
     const status = answer.status ?? 200;
     const error = typeof answer.body.error === 'string' ? answer.body.error : undefined;
     this.calls.push({ method, params, at: Date.now(), status, error });
@@ -144,6 +148,25 @@ export class FakeSlackServer {
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     if (answer.retryAfterSec !== undefined) headers['retry-after'] = String(answer.retryAfterSec);
     res.writeHead(status, headers).end(JSON.stringify(answer.body));
+  }
+
+  /**
+   * Slack's token rules: the bot token for every method but
+   * apps.connections.open, which takes only the app-level token. Undefined
+   * when the call may go ahead.
+   */
+  private authorize(method: string, authorization: string | undefined): Answer | undefined {
+    const fail = (error: string): Answer => ({ body: { ok: false, error } });
+    const appToken = this.opts.appToken;
+    const byApp = appToken !== undefined && authorization === `Bearer ${appToken}`;
+    const byBot = authorization === `Bearer ${this.opts.botToken}`;
+    if (!byApp && !byBot) return fail('invalid_auth');
+    if (method === 'apps.connections.open') {
+      if (!byApp) return fail('not_allowed_token_type');
+      const url = this.opts.socketModeUrl?.();
+      return url ? { body: { ok: true, url } } : fail('invalid_auth');
+    }
+    return byApp ? fail('not_allowed_token_type') : undefined;
   }
 
   private answer(method: string, p: Params): Answer {

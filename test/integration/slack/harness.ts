@@ -11,6 +11,7 @@ import { stringify } from 'yaml';
 import { loadConfig } from '../../../src/config/load-config';
 import { startBot, type Bot, type BotOptions } from '../../../src/runtime/start-bot';
 import { FakeSlackServer, type FakeSlackOptions } from '../../support/fake-slack-server';
+import type { FakeSocketMode } from '../../support/fake-socket-mode';
 import { slackSignatureHeaders } from '../../support/slack-signing';
 import { blockActionsPayload, slashCommandForm, type ButtonSpec } from '../../support/slack-payloads';
 
@@ -21,6 +22,7 @@ export const SIGNING_SECRET = 'abcdef0123456789abcdef0123456789';
 export const BOT_TOKEN = 'xoxb-000000000-test-token';
 export const ALARM_TOKEN = 'alarm-token-0123456789abcdef';
 export const ALERTS_CHANNEL = 'CALERTS0001';
+export const APP_TOKEN = 'xapp-1-AFAKE0001-000000000-test-app-token';
 import { REDIS_URL } from '../../support/redis-cleanup';
 
 export interface LevelSpec {
@@ -40,6 +42,12 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** What recovery actions run with (an instant sleep, a loopback health probe). */
   actions?: BotOptions['actions'];
+  /**
+   * Serve Slack over Socket Mode through this fake (SLACK_APP_TOKEN set, no
+   * signing secret) instead of HTTP; `command`, `press` and `click` then have
+   * no /slack/events to talk to.
+   */
+  socketMode?: FakeSocketMode;
 }
 
 
@@ -73,7 +81,13 @@ export interface SlackRequestResult {
 }
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
-  const fake = await FakeSlackServer.start({ botToken: BOT_TOKEN, usergroups: opts.usergroups, createLimit: opts.createLimit });
+  const socket = opts.socketMode;
+  const fake = await FakeSlackServer.start({
+    botToken: BOT_TOKEN,
+    usergroups: opts.usergroups,
+    createLimit: opts.createLimit,
+    ...(socket ? { appToken: APP_TOKEN, socketModeUrl: () => socket.newUrl() } : {}),
+  });
   // The alerts channel exists but the bot has not joined it yet, as on a fresh install.
   fake.addChannel(ALERTS_CHANNEL, 'incident-alerts', false);
   const dataDir = await mkdtemp(join(tmpdir(), 'irbot-slack-'));
@@ -84,7 +98,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const queuePrefix = `test-slack-${randomBytes(6).toString('hex')}`;
   const loaded = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    ...(socket ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
     SLACK_API_URL: fake.apiUrl,
     SLACK_ALERTS_CHANNEL: ALERTS_CHANNEL,
     REDIS_URL,
