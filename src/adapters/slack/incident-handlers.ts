@@ -27,12 +27,15 @@ export function registerIncidentHandlers(app: App, deps: HandlerDeps): void {
 
   app.command('/incident', async ({ command, ack, respond, context }) => {
     await ack();
-    if (!(await deps.dedup.isFirst(`command:${command.trigger_id}`, context.retryNum))) {
-      log.info({ retryNum: context.retryNum, user: command.user_id }, 'repeated /incident delivery ignored');
-      return;
-    }
-    const reply = slackReply(deps.client, { channelId: command.channel_id, userId: command.user_id, respond }, log);
-    await deps.track(() => dispatchIncidentCommand(deps.ctx, { text: command.text ?? '', userId: command.user_id, channelId: command.channel_id }, reply));
+    // Tracked from the ack on, so shutdown waits for the duplicate check too: an acked command is never dropped.
+    await deps.track(async () => {
+      if (!(await deps.dedup.isFirst(`command:${command.trigger_id}`, context.retryNum))) {
+        log.info({ retryNum: context.retryNum, user: command.user_id }, 'repeated /incident delivery ignored');
+        return;
+      }
+      const reply = slackReply(deps.client, { channelId: command.channel_id, userId: command.user_id, respond }, log);
+      await dispatchIncidentCommand(deps.ctx, { text: command.text ?? '', userId: command.user_id, channelId: command.channel_id }, reply);
+    });
   });
 
   app.action<BlockAction<ButtonAction>>(/^incident_(ack|escalate|resolve)$/, async ({ body, action, ack, respond, context }) => {
@@ -40,28 +43,32 @@ export function registerIncidentHandlers(app: App, deps: HandlerDeps): void {
     const actionId = ACTION_IDS.find((a) => a === action.action_id);
     if (!actionId || !action.value) return;
     const key = `action:${action.action_id}:${action.action_ts}:${body.user.id}`;
-    if (!(await deps.dedup.isFirst(key, context.retryNum))) {
-      log.info({ retryNum: context.retryNum, user: body.user.id, action: actionId }, 'repeated button delivery ignored');
-      return;
-    }
-    const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
-    const reply = slackReply(deps.client, { channelId, userId: body.user.id, respond }, log);
     const incidentId = action.value;
-    await deps.track(() => pressIncidentButton(deps.ctx, { actionId, incidentId, userId: body.user.id }, reply));
+    await deps.track(async () => {
+      if (!(await deps.dedup.isFirst(key, context.retryNum))) {
+        log.info({ retryNum: context.retryNum, user: body.user.id, action: actionId }, 'repeated button delivery ignored');
+        return;
+      }
+      const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
+      const reply = slackReply(deps.client, { channelId, userId: body.user.id, respond }, log);
+      await pressIncidentButton(deps.ctx, { actionId, incidentId, userId: body.user.id }, reply);
+    });
   });
 
   app.action<BlockAction<ButtonAction>>(/^action_(approve|reject)$/, async ({ body, action, ack, respond, context }) => {
     await ack();
     if (!action.value) return;
     const key = `action:${action.action_id}:${action.action_ts}:${body.user.id}`;
-    if (!(await deps.dedup.isFirst(key, context.retryNum))) {
-      log.info({ retryNum: context.retryNum, user: body.user.id, action: action.action_id }, 'repeated approval click ignored');
-      return;
-    }
-    const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
-    const reply = slackReply(deps.client, { channelId, userId: body.user.id, respond }, log);
-    const actionId = action.action_id === 'action_approve' ? 'action_approve' : 'action_reject';
     const value = action.value;
-    await deps.track(() => pressApprovalButton(deps.ctx, { actionId, value, userId: body.user.id }, reply));
+    await deps.track(async () => {
+      if (!(await deps.dedup.isFirst(key, context.retryNum))) {
+        log.info({ retryNum: context.retryNum, user: body.user.id, action: action.action_id }, 'repeated approval click ignored');
+        return;
+      }
+      const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
+      const reply = slackReply(deps.client, { channelId, userId: body.user.id, respond }, log);
+      const actionId = action.action_id === 'action_approve' ? 'action_approve' : 'action_reject';
+      await pressApprovalButton(deps.ctx, { actionId, value, userId: body.user.id }, reply);
+    });
   });
 }
