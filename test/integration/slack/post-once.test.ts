@@ -6,6 +6,7 @@ import { SlackChat } from '../../../src/adapters/slack/slack-chat';
 import type { IncidentView } from '../../../src/app/ports';
 import { createLogger } from '../../../src/observability/logger';
 import { BOT_USER, dmChannelOf, FakeSlackServer, SOMEONE_ELSE, type SlackCall } from '../../support/fake-slack-server';
+import { incidentView } from '../../support/incident-view';
 import { deletePrefix, REDIS_URL, uniquePrefix } from '../../support/redis-cleanup';
 
 const BOT_TOKEN = 'xoxb-000000000-post-once';
@@ -33,21 +34,7 @@ describe('posting to Slack once per effect, across retries', () => {
   };
   const view = (overrides: Partial<IncidentView> = {}): IncidentView => {
     incidents += 1;
-    return {
-      incidentId: `inc-once-${incidents}`,
-      number: 900 + incidents,
-      title: `Once ${incidents}`,
-      status: 'open',
-      recovered: false,
-      levelId: 'L1',
-      levelName: 'L1 support',
-      responders: L1,
-      openedAt: new Date().toISOString(),
-      rtoDeadline: new Date(Date.now() + 4 * 3600_000).toISOString(),
-      details: {},
-      alarmCount: 1,
-      ...overrides,
-    };
+    return incidentView({ incidentId: `inc-once-${incidents}`, number: 900 + incidents, title: `Once ${incidents}`, responders: L1, ...overrides });
   };
   const posts = (channel: string, text: string): SlackCall[] => fake.callsTo('chat.postMessage').filter((c) => c.params.channel === channel && String(c.params.text).includes(text));
 
@@ -145,20 +132,7 @@ describe('opening the incident channel once, across retries', () => {
     const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: fake.apiUrl, timeout: 1500, retryConfig: { retries: 0 }, logger: slackLogger(log) });
     return new SlackChat({ client, tier2: client, log, sent: { redis, keyPrefix: prefix } });
   };
-  const view = (incidentId: string): IncidentView => ({
-    incidentId,
-    number: 1,
-    title: 'Channel once',
-    status: 'open',
-    recovered: false,
-    levelId: 'L1',
-    levelName: 'L1 support',
-    responders: L1,
-    openedAt: new Date().toISOString(),
-    rtoDeadline: new Date(Date.now() + 3600_000).toISOString(),
-    details: {},
-    alarmCount: 1,
-  });
+  const view = (incidentId: string): IncidentView => incidentView({ incidentId, title: 'Channel once', responders: L1 });
   const named = (prefixOfName: string) => [...fake.channels.values()].filter((c) => c.name.startsWith(prefixOfName));
 
   beforeAll(async () => {

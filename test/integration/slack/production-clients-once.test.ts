@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { SlackChat } from '../../../src/adapters/slack/slack-chat';
 import { createSlackClients } from '../../../src/adapters/slack/web-clients';
-import type { IncidentView } from '../../../src/app/ports';
 import { createLogger } from '../../../src/observability/logger';
 import { FakeSlackServer } from '../../support/fake-slack-server';
+import { incidentView } from '../../support/incident-view';
 import { deletePrefix, REDIS_URL, uniquePrefix } from '../../support/redis-cleanup';
 
 const BOT_TOKEN = 'xoxb-000000000-prod-clients';
@@ -21,20 +21,7 @@ describe('the production Slack clients and calls that must happen once', () => {
   const log = createLogger('silent');
   let fake: FakeSlackServer;
   const chat = () => new SlackChat({ ...createSlackClients({ botToken: BOT_TOKEN, apiUrl: fake.apiUrl, log }), log, sent: { redis, keyPrefix: prefix } });
-  const view: IncidentView = {
-    incidentId: 'inc-prod-clients',
-    number: 7,
-    title: 'Production clients',
-    status: 'open',
-    recovered: false,
-    levelId: 'L1',
-    levelName: 'L1 support',
-    responders: ['U0L1PROD'],
-    openedAt: new Date().toISOString(),
-    rtoDeadline: new Date(Date.now() + 3600_000).toISOString(),
-    details: {},
-    alarmCount: 1,
-  };
+  const view = incidentView({ incidentId: 'inc-prod-clients', number: 7, title: 'Production clients', responders: ['U0L1PROD'] });
 
   beforeAll(async () => {
     fake = await FakeSlackServer.start({ botToken: BOT_TOKEN });
