@@ -11,6 +11,7 @@ export const CHECKS = {
   pitr: 'PITR check',
   backup: 'Backup check',
   'backup-job': 'Daily backup',
+  drill: 'Restore drill',
 } as const;
 
 export type CheckName = keyof typeof CHECKS;

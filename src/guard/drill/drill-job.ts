@@ -1,3 +1,5 @@
+import { enqueueSignals } from '../../adapters/http/alarm-routes';
+import { checkSignal } from '../checks/check-signal';
 import type { GuardContext } from '../guard-context';
 import type { DrillRequest } from '../guard-job';
 import { drillTableName, tableOfTheMonth } from './drill-names';
@@ -50,8 +52,14 @@ export async function runDrillJob(g: GuardContext, request: DrillRequest, runId:
     { region: targets.region, source, target, resumed: claim.outcome === 'resumed', rtoMs: header.rtoMs, rpoMs: header.rpoMs },
   );
   const report = formatDrillReport(header, outcome);
+  // A failed drill means the plan's RTO or RPO may not hold when it matters: like a failed
+  // backup check it opens (or joins) an incident, and a passing one recovers it. Before the
+  // report is saved, so a retry that finds the report has already signalled (the id dedups).
+  const verdict = report.split('\n')[0] ?? '';
+  const signal = checkSignal('drill', source, { ok: outcome.pass, detail: verdict, facts: { drillTable: target } }, runId, g.app.clock.now());
+  await enqueueSignals({ queue: g.app.queue, metrics: g.app.metrics }, [signal]);
   await g.state.saveDrillReport(runId, report, CLAIM_TTL_MS);
-  await g.state.recordCheck({ check: 'drill', table: source, ok: outcome.pass, at: g.app.clock.now().toISOString(), detail: report.split('\n')[0] ?? '' });
+  await g.state.recordCheck({ check: 'drill', table: source, ok: outcome.pass, at: g.app.clock.now().toISOString(), detail: verdict });
   // A table left behind keeps the claim, so nobody else's drill deletes or reuses it by name.
   if (!outcome.tableLeft) await g.state.releaseDrill(target, runId);
   await post(report, 'report');

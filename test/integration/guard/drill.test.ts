@@ -71,6 +71,14 @@ describe('/incident drill, live', () => {
       `DeleteTable {"TableName":"${target}"}`,
     ]);
     expect([...model.tables.keys()]).toEqual(TABLES);
+    // The plan may not hold: the failed drill opens an incident, as a failed backup check does.
+    const incident = await waitFor('the incident for the failed drill', async () => (await g.t.bot.ctx.store.listOpen()).find((i) => i.dedupKey === `check:drill:${USERS}`));
+    expect(incident.title).toBe(`Restore drill failed: *Restore drill FAILED*: ${USERS} → ${target} (live, requested by <@${ENGINEER}>)`);
+
+    // A drill of that table that passes again brings the incident back to OK.
+    model.restoreError = undefined;
+    await drill(`drill ${USERS}`);
+    await waitFor('the drill incident recovered', async () => (await g.t.bot.ctx.store.load(incident.incidentId)).some((e) => e.type === 'Recovered'));
   });
 
   it('only lets the people who may approve a restore start a live drill; a table name must be one of the targets', async () => {
