@@ -72,7 +72,7 @@ export async function startBot(config: Readonly<Config>, opts: BotOptions = {}):
     registry: metrics.registry,
     log,
     isDraining: () => draining,
-    slack: slackApp?.router && config.slack?.signingSecret ? { router: slackApp.router, signingSecret: config.slack.signingSecret } : undefined,
+    slackRouter: slackApp?.router,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, () => resolve(s));

@@ -4,7 +4,6 @@ import type { Logger } from '../../observability/logger';
 import { alarmRoutes, type AlarmRouteDeps } from './alarm-routes';
 import { healthRoutes, type Probe } from './health-routes';
 import { jsonErrorHandler, sendError } from './http-errors';
-import { slackSignatureGate } from './slack-signature-gate';
 
 export interface HttpAppDeps {
   alarms: AlarmRouteDeps;
@@ -12,8 +11,8 @@ export interface HttpAppDeps {
   registry: Registry;
   log: Logger;
   isDraining: () => boolean;
-  /** Bolt's receiver router for `/slack/events`, when serving Slack over HTTP, and the secret its requests are signed with. */
-  slack?: { router: Router; signingSecret: string };
+  /** Bolt's receiver router for `/slack/events` (signatures checked inside it), when serving Slack over HTTP. */
+  slackRouter?: Router;
 }
 
 export function createHttpApp(deps: HttpAppDeps): express.Express {
@@ -25,7 +24,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     if (deps.isDraining() && req.method === 'POST') return sendError(res, 503, 'draining', 'This replica is shutting down; retry.');
     next();
   });
-  if (deps.slack) app.use(slackSignatureGate(deps.slack.signingSecret), deps.slack.router);
+  if (deps.slackRouter) app.use(deps.slackRouter);
   app.use(healthRoutes(deps.probes, deps.registry, deps.isDraining));
   app.use(alarmRoutes(deps.alarms));
   app.use((req, res) => sendError(res, 404, 'not_found', `No route ${req.method} ${req.path}.`));

@@ -6,6 +6,7 @@ import type { Config } from '../../config/load-config';
 import { slackLogger } from './bolt-logger';
 import { DeliveryDedup } from './delivery-dedup';
 import { registerIncidentHandlers } from './incident-handlers';
+import { signatureGateRouter } from './signature-gate';
 import { createWorkLimiter } from './work-limiter';
 import type { SlackClients } from './web-clients';
 
@@ -49,6 +50,9 @@ export async function startSlackApp(deps: SlackAppDeps): Promise<SlackAppHandle>
     if (!slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required to serve Slack over HTTP');
     receiver = new ExpressReceiver({
       signingSecret: slack.signingSecret,
+      // Verified by the gate its routes are added to (JSON 401s); once is enough.
+      router: signatureGateRouter(slack.signingSecret),
+      signatureVerification: false,
       endpoints: '/slack/events',
       // Ack first, work after: Slack's 3 s limit is met whatever the work costs.
       processBeforeResponse: false,

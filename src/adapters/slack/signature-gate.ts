@@ -1,17 +1,18 @@
 import { verifySlackRequest } from '@slack/bolt';
 import express, { Router } from 'express';
-import { BODY_LIMIT } from './read-body';
-import { sendError } from './http-errors';
+import { BODY_LIMIT } from '../http/read-body';
+import { sendError } from '../http/http-errors';
 
 const SLACK_EVENTS = '/slack/events';
 
 /**
- * Checks Slack's signature (and its 5-minute freshness) before Bolt sees the
- * request, so a refusal gets the contract's JSON body: Bolt's own 401 is
- * empty. The raw body is handed on as `req.rawBody`, which Bolt's receiver
- * reads instead of the stream; Bolt then verifies it again.
+ * The router Bolt's receiver is built on: it checks Slack's signature (and its
+ * 5-minute freshness) with Bolt's own verifySlackRequest before Bolt's route,
+ * so a refusal gets the contract's JSON body (Bolt's own 401 is empty). The
+ * raw body is handed on as `req.rawBody`, which Bolt's receiver reads instead
+ * of the stream; the receiver's own verification is off, so it is done once.
  */
-export function slackSignatureGate(signingSecret: string): Router {
+export function signatureGateRouter(signingSecret: string): Router {
   const router = Router();
   router.post(SLACK_EVENTS, express.raw({ type: () => true, limit: BODY_LIMIT }), (req, res, next) => {
     const raw: unknown = req.body;
