@@ -1,16 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { freePort } from '../../test/support/bot-process';
+import { serveWhenReady, type ChildServer } from './child-server';
 
-export interface AlertmanagerProcess {
-  child: ChildProcess;
-  pid: number;
-  baseUrl: string;
-  stop(): Promise<void>;
-}
+export type AlertmanagerProcess = ChildServer;
 
 /**
  * Alertmanager on loopback, clustering off, grouping by the alert's `key` with
@@ -41,29 +37,5 @@ export async function startAlertmanager(binary: string, slackPostUrl: string, bo
   const port = await freePort();
   const args = [`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=', '--log.level=warn'];
   const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = performance.now() + 30_000;
-  for (;;) {
-    const res = await fetch(`${baseUrl}/-/ready`).catch(() => undefined);
-    if (res?.status === 200) break;
-    if (child.exitCode !== null || performance.now() > deadline) {
-      child.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
-      throw new Error(`alertmanager did not start: ${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    child,
-    pid: child.pid ?? -1,
-    baseUrl,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return serveWhenReady(child, `http://127.0.0.1:${port}`, '/-/ready', 'alertmanager', () => rmSync(dir, { recursive: true, force: true }));
 }
