@@ -136,8 +136,8 @@ export class SlackChat implements Chat {
   /**
    * A level paged after the channel was opened (an escalation) is invited too:
    * mentions of non-members notify nobody. Not being able to invite someone
-   * must not fail the page (a retry would page everyone again); their DM
-   * carries the channel link.
+   * does not fail the page: retrying would not fix a deactivated or mistyped
+   * id, and their DM carries the channel link.
    */
   private async bringIn(channelId: string, people: string[]): Promise<void> {
     const problems = await inviteToChannel(this.client, channelId, people);
